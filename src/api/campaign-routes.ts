@@ -1,0 +1,379 @@
+// Write and case routes: login, users, waves, letters, deadlines, responses, determinations, escalations,
+// upload links, uploads and the audit check. Thin: parse, call the use case, answer.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import { z } from 'zod';
+import type { AuthService } from '../app/auth/auth-service.ts';
+import { SESSION_HOURS } from '../app/auth/auth-service.ts';
+import type { CampaignService, LetterService } from '../app/campaign/campaign-service.ts';
+import type { UploadService } from '../app/uploads/upload-service.ts';
+import { MAX_UPLOAD_BYTES } from '../app/uploads/upload-service.ts';
+import type { AuditService } from '../app/audit/audit-service.ts';
+import type { StatusService } from '../app/status/status-service.ts';
+import type { ReviewService } from '../app/review/review-service.ts';
+import type { ProvisionReviewService } from '../app/review/provision-review-service.ts';
+import { authorize, type Actor } from '../domain/access/authorize.ts';
+import { DomainError } from '../domain/shared/domain-error.ts';
+import { computeDeadline } from '../domain/deadlines/compute-deadline.ts';
+import { parseDeadlineRule } from '../domain/deadlines/deadline-rule.ts';
+import { parseIsoDate } from '../domain/shared/iso-date.ts';
+import { parseOcdId } from '../domain/jurisdictions/jurisdiction.ts';
+import { actorOf, SESSION_COOKIE } from './actor.ts';
+import { createLoginLimiter } from './login-limiter.ts';
+
+export type CampaignRouteDeps = {
+  readonly auth: AuthService;
+  readonly campaign: CampaignService;
+  readonly letters: LetterService;
+  readonly uploads: UploadService;
+  readonly audit: AuditService;
+  readonly status: StatusService;
+  readonly review?: ReviewService;
+  readonly provisionReviews?: ProvisionReviewService;
+  /** Set the cookie's Secure flag (behind HTTPS). */
+  readonly secureCookies?: boolean;
+};
+
+const body = <S extends z.ZodType>(schema: S, value: unknown): z.infer<S> => {
+  const r = schema.safeParse(value ?? {});
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw new DomainError('bad-input', `${i?.path.join('.') || 'body'}: ${i?.message ?? 'invalid'}`);
+  }
+  return r.data;
+};
+
+const str = z.string().max(4000);
+
+export async function registerCampaignRoutes(app: FastifyInstance, deps: CampaignRouteDeps): Promise<void> {
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 10, fieldSize: 10_000, parts: 20 },
+  });
+  const who = (request: FastifyRequest): Promise<Actor> => actorOf(request, deps.auth);
+
+  const limiter = createLoginLimiter();
+  app.post('/api/login', async (request, reply) => {
+    const b = body(z.object({ email: z.string().max(300), password: z.string().max(1000) }), request.body);
+    const wait = limiter.retryAfter(b.email, request.ip, Date.now());
+    if (wait > 0) {
+      return reply
+        .status(429)
+        .header('retry-after', String(Math.ceil(wait / 1000)))
+        .send({
+          error: {
+            code: 'rate-limited',
+            message: `too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} min`,
+          },
+        });
+    }
+    let s;
+    try {
+      s = await deps.auth.login(b.email, b.password);
+    } catch (e) {
+      limiter.fail(b.email, request.ip, Date.now());
+      throw e;
+    }
+    limiter.succeed(b.email);
+    const cookie = [
+      `${SESSION_COOKIE}=${s.token}`,
+      'Path=/',
+      'HttpOnly',
+      'SameSite=Strict',
+      `Max-Age=${SESSION_HOURS * 3600}`,
+      ...(deps.secureCookies ? ['Secure'] : []),
+    ].join('; ');
+    return reply
+      .header('set-cookie', cookie)
+      .send({ user: s.user, csrf: s.csrf, expiresAt: s.expiresAt, token: s.token });
+  });
+  app.post('/api/logout', async (request, reply) => {
+    const token =
+      /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1] ??
+      (request.headers.cookie ?? '').match(/accordance_session=([^;]+)/)?.[1];
+    await who(request);
+    if (token) await deps.auth.logout(token);
+    return reply
+      .header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`)
+      .send({ ok: true });
+  });
+  app.get('/api/me', async (request) => {
+    const actor = await who(request);
+    return {
+      actor:
+        actor.kind === 'user'
+          ? { email: actor.email, role: actor.role, jurisdiction: actor.jurisdiction }
+          : null,
+    };
+  });
+  app.post('/api/users', async (request) => {
+    const actor = await who(request);
+    authorize(actor, 'admin:users');
+    const b = body(
+      z.object({
+        email: z.string(),
+        password: z.string(),
+        role: z.string(),
+        jurisdiction: z.string().optional(),
+      }),
+      request.body,
+    );
+    return deps.auth.createUser(actor, b);
+  });
+
+  app.get('/api/deadline', async (request) => {
+    const q = body(z.object({ from: z.string(), rule: z.string() }), request.query);
+    return computeDeadline(parseIsoDate(q.from, 'from date'), parseDeadlineRule(q.rule));
+  });
+
+  app.post('/api/waves', async (request) => {
+    const actor = await who(request);
+    authorize(actor, 'write:campaign');
+    const b = body(
+      z.object({
+        name: z.string(),
+        kind: z.string(),
+        sent: z.string(),
+        rule: z.string(),
+        recipients: z.array(z.string()).max(50_000).optional(),
+        cohort: z
+          .object({
+            program: z.literal('byrne-jag'),
+            fiscalYear: z.number().int(),
+            state: z.string().optional(),
+          })
+          .optional(),
+        cohortName: z.string().max(200).optional(),
+        demand: str,
+        legalBasis: str.optional(),
+        consequences: z.array(str).max(20).optional(),
+      }),
+      request.body,
+    );
+    return deps.campaign.createWave(actor, b);
+  });
+  app.post('/api/cohorts', async (request) => {
+    const actor = await who(request);
+    authorize(actor, 'write:campaign');
+    const b = body(
+      z.object({
+        name: z.string(),
+        cohort: z.object({
+          program: z.literal('byrne-jag'),
+          fiscalYear: z.number().int(),
+          state: z.string().optional(),
+        }),
+      }),
+      request.body,
+    );
+    return deps.campaign.saveCohort(actor, b);
+  });
+
+  app.get('/api/letters', async (request, reply) => {
+    const q = body(z.object({ wave: z.string(), jurisdiction: z.string() }), request.query);
+    authorize(await who(request), 'read:published');
+    const { fileName, pdf } = await deps.letters.letter(q.wave, q.jurisdiction);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="${fileName}"`)
+      .send(Buffer.from(pdf));
+  });
+  app.post('/api/service', async (request) => {
+    const actor = await who(request);
+    authorize(actor, 'write:campaign');
+    const b = body(
+      z.object({ wave: z.string(), jurisdiction: z.string(), servedOn: z.string(), method: z.string() }),
+      request.body,
+    );
+    return deps.campaign.recordService(actor, b);
+  });
+  app.post('/api/deadline-adjustments', async (request) => {
+    const actor = await who(request);
+    authorize(actor, 'write:campaign');
+    const b = body(
+      z.object({
+        wave: z.string(),
+        jurisdiction: z.string(),
+        kind: z.string(),
+        granted: z.string(),
+        newDue: z.string().optional(),
+        reason: str,
+      }),
+      request.body,
+    );
+    return deps.campaign.adjustDeadline(actor, b);
+  });
+  app.post('/api/responses', async (request) => {
+    const actor = await who(request);
+    authorize(actor, 'write:campaign');
+    const b = body(
+      z.object({
+        wave: z.string(),
+        jurisdiction: z.string(),
+        received: z.string(),
+        summary: str,
+        submission: z.string().optional(),
+      }),
+      request.body,
+    );
+    return deps.campaign.recordResponse(actor, b);
+  });
+  app.post('/api/determinations', async (request) => {
+    const actor = await who(request);
+    authorize(actor, 'write:determination');
+    const b = body(
+      z.object({
+        jurisdiction: z.string(),
+        kind: z.string(),
+        date: z.string(),
+        text: str,
+        cites: z
+          .array(z.object({ submission: z.string(), provision: z.string() }))
+          .max(500)
+          .optional(),
+        noDocument: z.boolean().optional(),
+        supersedes: z.string().optional(),
+      }),
+      request.body,
+    );
+    return deps.campaign.recordDetermination(actor, b);
+  });
+  app.get('/api/escalations/check', async (request) => {
+    const q = body(z.object({ jurisdiction: z.string(), step: z.string(), asOf: z.string() }), request.query);
+    return deps.campaign.escalate(await who(request), { ...q, isDryRun: true });
+  });
+  app.post('/api/escalations', async (request) => {
+    const actor = await who(request);
+    authorize(actor, 'write:escalation');
+    const b = body(
+      z.object({
+        jurisdiction: z.string(),
+        step: z.string(),
+        asOf: z.string(),
+        dryRun: z.boolean().optional(),
+        authorizedBy: z.string().max(200).optional(),
+      }),
+      request.body,
+    );
+    return deps.campaign.escalate(actor, { ...b, isDryRun: b.dryRun ?? false });
+  });
+
+  app.post('/api/links', async (request) => {
+    const actor = await who(request);
+    authorize(actor, 'write:campaign');
+    const b = body(
+      z.object({
+        jurisdiction: z.string(),
+        days: z.number().int().optional(),
+        uploader: z.string().max(80).optional(),
+      }),
+      request.body,
+    );
+    const link = await deps.uploads.createLink(actor, b);
+    return { ...link, url: `/respond/${link.token}` };
+  });
+  app.get('/api/respond/:token', async (request) => {
+    const actor = await deps.uploads.actorForLink((request.params as { token: string }).token);
+    const report = await deps.status.status({ jurisdiction: actor.jurisdiction });
+    const j = report.jurisdictions[0];
+    return {
+      jurisdiction: { id: j?.id, name: j?.name },
+      uploader: actor.uploader,
+      requests: j?.requests ?? [],
+    };
+  });
+
+  const receiveAll = async (request: FastifyRequest, actor: Actor, jurisdiction: string) => {
+    // Refuse before reading a byte of the body.
+    authorize(actor, 'upload', parseOcdId(jurisdiction));
+    if (!request.isMultipart()) throw new DomainError('bad-input', 'send the files as multipart/form-data');
+    const receipts = [];
+    let wave: string | undefined;
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (part.fieldname === 'wave') wave = String(part.value);
+        continue;
+      }
+      const bytes = await part.toBuffer().catch((e: unknown) => {
+        throw new DomainError(
+          'too-large',
+          (e as Error).message.includes('limit')
+            ? `files are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`
+            : 'upload failed',
+        );
+      });
+      receipts.push(
+        await deps.uploads.receive(actor, {
+          jurisdiction,
+          fileName: part.filename,
+          mediaType: part.mimetype,
+          bytes,
+          wave,
+        }),
+      );
+    }
+    if (receipts.length === 0) throw new DomainError('bad-input', 'no file in the upload');
+    return { receipts };
+  };
+  app.post('/api/respond/:token/upload', async (request) => {
+    const actor = await deps.uploads.actorForLink((request.params as { token: string }).token);
+    return receiveAll(request, actor, actor.jurisdiction);
+  });
+  app.post('/api/uploads', async (request) => {
+    const q = body(z.object({ jurisdiction: z.string() }), request.query);
+    return receiveAll(request, await who(request), q.jurisdiction);
+  });
+  app.get('/api/uploads', async (request) => {
+    const q = body(z.object({ jurisdiction: z.string() }), request.query);
+    return { submissions: await deps.uploads.list(await who(request), q.jurisdiction) };
+  });
+
+  // Review without storing anything: open to everyone, like the respondent's pre-check.
+  app.post('/api/review', async (request) => {
+    const review = deps.review;
+    if (!review) throw new DomainError('bad-input', 'review is not available on this server');
+    if (!request.isMultipart()) throw new DomainError('bad-input', 'send the files as multipart/form-data');
+    const files: { file: string; bytes: Uint8Array }[] = [];
+    for await (const part of request.parts()) {
+      if (part.type !== 'file') continue;
+      const bytes = await part.toBuffer().catch(() => {
+        throw new DomainError('too-large', `files are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+      });
+      files.push({ file: part.filename || 'upload', bytes: new Uint8Array(bytes) });
+    }
+    if (files.length === 0) throw new DomainError('bad-input', 'no file in the upload');
+    const result = await review.reviewMany(files.map((f) => ({ file: f.file, bytes: async () => f.bytes })));
+    if (result.documents.length === 0 && result.errors[0]) {
+      throw new DomainError(
+        result.errors[0].code === 'too-large' ? 'too-large' : 'bad-input',
+        `${result.errors[0].file}: ${result.errors[0].error}`,
+      );
+    }
+    return result;
+  });
+
+  app.post('/api/provision-reviews', async (request) => {
+    const actor = await who(request);
+    authorize(actor, 'write:determination');
+    const service = deps.provisionReviews;
+    if (!service) throw new DomainError('bad-input', 'provision reviews are not available on this server');
+    const b = body(
+      z.object({
+        submission: z.string(),
+        provision: z.string(),
+        requirement: z.string(),
+        interpretation: z.string(),
+        action: z.string(),
+        verdict: z.string().optional(),
+        reason: str,
+        supersedes: z.string().optional(),
+      }),
+      request.body,
+    );
+    return service.record(actor, b);
+  });
+
+  app.get('/api/audit/verify', async (request) => {
+    authorize(await who(request), 'write:campaign');
+    return deps.audit.verify();
+  });
+}

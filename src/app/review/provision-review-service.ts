@@ -1,0 +1,96 @@
+// A reviewer confirms or overrides the automated findings provision by provision (BRIEF C6): the automated verdict
+// is recomputed from the stored submission, and a review is superseded, never edited.
+import type { Clock } from '../ports/clock.ts';
+import type { Crypto, ProvisionReviewRecord, SubmissionStore, Writer } from '../ports/writes.ts';
+import type { ReviewService } from './review-service.ts';
+import { DomainError } from '../../domain/shared/domain-error.ts';
+import { authorize, actorName, type Actor } from '../../domain/access/authorize.ts';
+
+const VERDICTS = ['conflict', 'possible-conflict', 'no-conflict'] as const;
+
+export function createProvisionReviewService(deps: {
+  writer: Writer;
+  submissions: SubmissionStore;
+  review: ReviewService;
+  crypto: Crypto;
+  clock: Clock;
+}) {
+  return {
+    async record(
+      by: Actor,
+      input: {
+        submission: string;
+        provision: string;
+        requirement: string;
+        interpretation: string;
+        action: string;
+        verdict?: string;
+        reason: string;
+        supersedes?: string;
+      },
+    ): Promise<ProvisionReviewRecord> {
+      authorize(by, 'write:determination');
+      const sub = await deps.submissions.get(input.submission);
+      if (!sub) throw new DomainError('unknown-record', `no submission "${input.submission}"`);
+      if (input.interpretation !== 'agency' && input.interpretation !== 'judicial') {
+        throw new DomainError('bad-input', 'interpretation must be agency or judicial');
+      }
+      if (input.action !== 'confirm' && input.action !== 'override')
+        throw new DomainError('bad-input', 'action must be confirm or override');
+      const reason = (input.reason ?? '').trim();
+      if (!reason) throw new DomainError('bad-input', 'a reason is required');
+      const bytes = await deps.submissions.blob(sub.sha256);
+      if (!bytes) throw new DomainError('unknown-record', `submission ${sub.id} has no stored file`);
+      const doc = await deps.review.reviewOne(sub.fileName, bytes);
+      const provision = doc.provisions.find((p) => p.id === input.provision);
+      if (!provision)
+        throw new DomainError('unknown-record', `no provision "${input.provision}" in ${sub.fileName}`);
+      const finding = provision.findings.find(
+        (f) => f.requirement === input.requirement && f.interpretation === input.interpretation,
+      );
+      if (!finding)
+        throw new DomainError(
+          'unknown-record',
+          `no ${input.interpretation} finding on ${input.requirement} for ${input.provision}`,
+        );
+      let verdict: ProvisionReviewRecord['verdict'] = finding.verdict;
+      if (input.action === 'override') {
+        if (!VERDICTS.includes(input.verdict as never))
+          throw new DomainError('bad-input', `an override names its verdict: ${VERDICTS.join(', ')}`);
+        if (input.verdict === finding.verdict)
+          throw new DomainError(
+            'bad-input',
+            `the automated verdict is already ${finding.verdict}: confirm it instead`,
+          );
+        verdict = input.verdict as ProvisionReviewRecord['verdict'];
+      }
+      const record: ProvisionReviewRecord = {
+        id: `prv-${deps.crypto.randomToken(6)}`,
+        submission: sub.id,
+        provision: provision.id,
+        requirement: input.requirement,
+        interpretation: input.interpretation,
+        automated: finding.verdict,
+        action: input.action,
+        verdict,
+        reason: reason.slice(0, 2000),
+        reviewer: actorName(by),
+        at: deps.clock.now().toISOString(),
+        supersedes: input.supersedes ?? null,
+      };
+      await deps.writer.write(async (tx) => {
+        if (!(await tx.insertProvisionReview(record)))
+          throw new DomainError('conflict', `review ${input.supersedes} was already superseded`);
+        await tx.audit(
+          actorName(by),
+          `provision.${input.action}`,
+          `${sub.id}/${provision.id}`,
+          { automated: finding.verdict },
+          record,
+        );
+      });
+      return record;
+    },
+  };
+}
+export type ProvisionReviewService = ReturnType<typeof createProvisionReviewService>;

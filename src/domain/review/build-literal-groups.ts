@@ -1,0 +1,136 @@
+// One pass over a text that records, per segment, which groups of literal stems occur (a cheap pre-check for the tagger).
+//
+// The tagger's patterns are only worth running on a provision when one of their literal stems occurs in it. Checking
+// every stem with `includes` per provision costs a pass per stem; this scanner finds all stems of all groups in one
+// pass over the segments, looking up the first three characters of each word in a bit table.
+
+export interface LiteralGroups {
+  /** Group index by name. */
+  readonly index: ReadonlyMap<string, number>;
+  /** Number of 32-bit words per segment mask. */
+  readonly words: number;
+  readonly scan: (text: string, starts: ArrayLike<number>, ends: ArrayLike<number>) => Uint32Array;
+}
+
+interface Needle {
+  readonly text: string;
+  readonly group: number;
+}
+
+// ASCII case folding only: offsets must stay those of the input, and every stem is ASCII.
+const fold = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** Letters, digits and the few characters stems start with ("§" is not one: stems are ASCII). */
+const isWordCode = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+const WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD[c] = isWordCode(c) ? 1 : 0;
+
+function keyOf(stem: string): number {
+  const a = stem.charCodeAt(0);
+  const b = stem.charCodeAt(1);
+  const c = stem.charCodeAt(2);
+  if (stem.length < 3 || a > 127 || b > 127 || c > 127 || !isWordCode(a)) {
+    throw new Error(
+      `a literal stem must start with three ASCII characters, the first a letter or digit: "${stem}"`,
+    );
+  }
+  return (a << 14) | (b << 7) | c;
+}
+
+function addNeedle(table: Map<number, Needle[]>, needle: Needle): void {
+  const key = keyOf(needle.text);
+  const list = table.get(key);
+  if (list) list.push(needle);
+  else table.set(key, [needle]);
+}
+
+const matchesFolded = (text: string, at: number, needle: string): boolean => {
+  if (at + needle.length > text.length) return false;
+  for (let k = 3; k < needle.length; k++)
+    if (fold(text.charCodeAt(at + k)) !== needle.charCodeAt(k)) return false;
+  return true;
+};
+
+// Capitalised stems are acronyms ("ICE", "DHS"): they must stand as words, so "POLICE" and "NOTICE" do not count.
+const matchesExact = (text: string, at: number, needle: string): boolean =>
+  text.startsWith(needle, at) &&
+  !isLetter(text.charCodeAt(at - 1)) &&
+  !isLetter(text.charCodeAt(at + needle.length));
+
+/**
+ * Builds a scanner for named groups of stems (each at least three characters, starting with a letter or digit). A
+ * stem matches at the start of a word and may run into the rest of it ("detain" finds "detainer"), which is what a
+ * pre-check for \b-anchored patterns needs. Lower-case stems match in any ASCII case;
+ * stems with capitals are acronyms, matched exactly and as whole words.
+ */
+export function buildLiteralGroups(groups: Readonly<Record<string, readonly string[]>>): LiteralGroups {
+  const names = Object.keys(groups);
+  const index = new Map(names.map((n, i) => [n, i]));
+  const words = Math.ceil(names.length / 32);
+  const folded = new Map<number, Needle[]>();
+  const exact = new Map<number, Needle[]>();
+  names.forEach((name, group) => {
+    for (const stem of groups[name]!) {
+      if (stem === stem.toLowerCase()) addNeedle(folded, { text: stem, group });
+      else addNeedle(exact, { text: stem, group });
+    }
+  });
+  // One bit per three-character key (2^21 keys, 256 KB each): most positions are rejected by one lookup.
+  const foldedKeys = new Uint8Array(1 << 18);
+  const exactKeys = new Uint8Array(1 << 18);
+  for (const key of folded.keys()) foldedKeys[key >>> 3]! |= 1 << (key & 7);
+  for (const key of exact.keys()) exactKeys[key >>> 3]! |= 1 << (key & 7);
+  const hasExact = exact.size > 0;
+
+  const scan = (text: string, starts: ArrayLike<number>, ends: ArrayLike<number>): Uint32Array => {
+    const count = starts.length;
+    const masks = new Uint32Array(count * words);
+    for (let seg = 0; seg < count; seg++) {
+      const from = starts[seg]!;
+      const to = ends[seg]! - 2;
+      const base = seg * words;
+      let prevWord = from > 0 && isWordCode(text.charCodeAt(from - 1));
+      for (let i = from; i < to; i++) {
+        const ra = text.charCodeAt(i);
+        // Stems are word prefixes: only positions that start a word are looked up. Non-ASCII letters count as
+        // word characters, so nothing starts in the middle of "café".
+        if (ra > 127) {
+          prevWord = true;
+          continue;
+        }
+        if (WORD[ra] === 0) {
+          prevWord = false;
+          continue;
+        }
+        if (prevWord) continue;
+        prevWord = true;
+        const rb = text.charCodeAt(i + 1);
+        const rc = text.charCodeAt(i + 2);
+        if ((ra | rb | rc) > 127) continue;
+        const key = (fold(ra) << 14) | (fold(rb) << 7) | fold(rc);
+        if ((foldedKeys[key >>> 3]! & (1 << (key & 7))) !== 0) {
+          for (const needle of folded.get(key)!) {
+            if (matchesFolded(text, i, needle.text))
+              masks[base + (needle.group >>> 5)]! |= 1 << (needle.group & 31);
+          }
+        }
+        if (hasExact) {
+          const exactKey = (ra << 14) | (rb << 7) | rc;
+          if ((exactKeys[exactKey >>> 3]! & (1 << (exactKey & 7))) !== 0) {
+            for (const needle of exact.get(exactKey)!) {
+              if (matchesExact(text, i, needle.text))
+                masks[base + (needle.group >>> 5)]! |= 1 << (needle.group & 31);
+            }
+          }
+        }
+      }
+    }
+    return masks;
+  };
+  return { index, words, scan };
+}
+
+/** True when segment `seg` contains a stem of group `group`. */
+export const hasGroup = (masks: Uint32Array, words: number, seg: number, group: number): boolean =>
+  (masks[seg * words + (group >>> 5)]! & (1 << (group & 31))) !== 0;

@@ -1,0 +1,192 @@
+// Tagging scenarios: negation and scope, exceptions, savings clauses, lead-in lists, drafting variety, unrelated text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { reviewText } from './review-text.ts';
+import type { Provision } from './provision.ts';
+
+const review = (text: string): readonly Provision[] => reviewText(text).provisions;
+const only = (text: string): Provision => {
+  const ps = review(text);
+  assert.equal(ps.length, 1, `expected one provision, got ${ps.map((p) => p.text).join(' | ')}`);
+  return ps[0]!;
+};
+const tagsOf = (p: Provision): string[] => [...p.topics, ...p.modifiers.map((m) => `+${m}`)].sort();
+
+test('a limit on honoring detainers is tagged; a duty to honor them is not', () => {
+  assert.deepEqual(tagsOf(only('The Sheriff shall not honor civil immigration detainers.')), ['detainer']);
+  assert.deepEqual(tagsOf(only('The Sheriff shall honor every immigration detainer issued by ICE.')), []);
+  assert.deepEqual(tagsOf(only('The Sheriff may decline ICE detainer requests.')), ['detainer']);
+});
+
+test('"shall not ... unless" keeps the limit and adds the exception as a modifier with its evidence', () => {
+  const text =
+    'Custody staff shall not hold any inmate on the basis of a Form I-247A unless it is accompanied by a warrant signed by a judge.';
+  const p = only(text);
+  assert.deepEqual(tagsOf(p), ['+warrant-exception', 'detainer']);
+  const warrant = p.tagEvidence.find((e) => e.tag === 'warrant-exception')!;
+  assert.deepEqual(
+    warrant.spans.map((s) => s.text),
+    ['unless', 'warrant signed by a judge'],
+  );
+  for (const e of p.tagEvidence) for (const s of e.spans) assert.equal(text.slice(s.start, s.end), s.text);
+});
+
+test('"nothing in this section shall prohibit" sending status information is a savings clause, not a limit', () => {
+  const p = only(
+    'Nothing in this section shall be construed to prohibit any official from sending to, or receiving from, ICE information regarding the citizenship or immigration status of any individual, as required by 8 U.S.C. § 1373.',
+  );
+  assert.deepEqual(tagsOf(p), ['+savings-clause']);
+  assert.ok(p.tagEvidence.some((e) => e.tag === 'savings-clause' && e.strength === 'explicit'));
+  assert.deepEqual(p.findings, []);
+});
+
+test('"nothing ... shall be construed to authorize" detention past release is a limit', () => {
+  const p = only(
+    'Nothing in this chapter shall be construed to authorize any agency to detain an individual beyond his or her release date for ICE.',
+  );
+  assert.deepEqual(tagsOf(p), ['detainer']);
+});
+
+test('a rule against limiting cooperation (double negation) limits nothing', () => {
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'A local entity shall not prohibit a peace officer from inquiring into the immigration status of a person under arrest.',
+      ),
+    ),
+    [],
+  );
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'No sheriff shall decline to honor an immigration detainer on the ground that it is not accompanied by a judicial warrant.',
+      ),
+    ),
+    [],
+  );
+});
+
+test('the many ways a rule is drafted reach the same tags', () => {
+  const cases: Array<[string, string]> = [
+    ['Officers shall not ask any person about his or her immigration status.', 'status-inquiry'],
+    ['No employee shall solicit or collect information regarding citizenship.', 'status-inquiry'],
+    ["Deputies will not inquire into a victim's immigration status.", 'status-inquiry'],
+    [
+      'Jail staff shall not respond to notification requests from immigration officials.',
+      'release-notification',
+    ],
+    ['Staff shall not tell DHS the time of release of any inmate.', 'release-notification'],
+    [
+      'Release dates shall not be provided to U.S. Immigration and Customs Enforcement.',
+      'release-notification',
+    ],
+    [
+      'The Police Department shall not honor INS requests to hold a person beyond the time of release.',
+      'detainer',
+    ],
+    ['No inmate shall be held on a CBP hold request.', 'detainer'],
+    ['Federal immigration agents shall not be given access to persons in custody.', 'facility-access'],
+    ['ICE shall not be provided office space in any County jail.', 'facility-access'],
+    [
+      "No City employee shall disclose any person's immigration status to federal immigration authorities.",
+      'info-sharing',
+    ],
+    ['The County shall not enter into any agreement under Section 287(g).', 'civil-enforcement'],
+    [
+      'Officers shall not arrest any person on the basis of a civil immigration warrant.',
+      'civil-enforcement',
+    ],
+  ];
+  for (const [text, tag] of cases) assert.deepEqual(tagsOf(only(text)), [tag], text);
+});
+
+test('items of a "shall not:" lead-in carry its restriction; items of an "unless:" lead-in are exceptions', () => {
+  const ps = review(
+    [
+      '(a) Law enforcement agencies shall not:',
+      "(1) Inquire into an individual's immigration status.",
+      '(2) Detain an individual on the basis of a hold request.',
+      '(b) No officer shall provide release dates to ICE unless:',
+      '(1) the person has been convicted of a serious or violent felony; or',
+      '(2) a judicial warrant has been issued.',
+    ].join('\n'),
+  );
+  assert.deepEqual(ps.map(tagsOf), [
+    [],
+    ['status-inquiry'],
+    ['detainer'],
+    ['release-notification'],
+    ['+serious-crime-carve-out'],
+    ['+warrant-exception'],
+  ]);
+  // The item's evidence points back to the lead-in's operator.
+  assert.equal(ps[1]!.tagEvidence[0]!.spans[0]!.text, 'shall not');
+  assert.ok(ps[1]!.tagEvidence[0]!.spans[0]!.start < ps[1]!.start);
+});
+
+test('a restriction that ends at "but may" does not reach what follows', () => {
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'Members shall not provide ICE with the release time of any arrestee, but may confirm to ICE whether a named person is in custody.',
+      ),
+    ),
+    ['release-notification'],
+  );
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'Officers shall not inquire about immigration status, but shall provide release dates to ICE on request.',
+      ),
+    ),
+    ['status-inquiry'],
+  );
+});
+
+test('recitals, findings, definitions and unrelated provisions get no tags', () => {
+  const ps = review(
+    [
+      'WHEREAS, the County declines ICE detainers and does not share release dates; and',
+      'Sec. 1. Definitions. "Immigration detainer" means a request that a jail hold a person past release.',
+      'Sec. 2. No person shall park on a snow route during a snow and ice emergency.',
+      'Sec. 3. SNOW AND ICE EMERGENCIES. The City shall not tow vehicles unless signs are posted two hours in advance.',
+      'Sec. 4. Examination records shall not be disclosed except as required by law or court order.',
+    ].join('\n'),
+  );
+  for (const p of ps) assert.deepEqual(tagsOf(p), [], p.text);
+});
+
+test('a defined term carries its definition: "identifying information" includes status and addresses', () => {
+  const ps = review(
+    [
+      'Sec. 1. Definitions. "Identifying information" means any information that can identify a person, including home address and immigration status.',
+      'Sec. 2. No City employee shall disclose identifying information to any federal agency.',
+    ].join('\n'),
+  );
+  assert.deepEqual(tagsOf(ps[1]!), ['info-sharing', 'release-notification']);
+});
+
+test('a generic "except as required by law" clause is a savings clause of generic strength', () => {
+  const p = only(
+    'City employees shall not disclose to any federal agency the immigration status of any person, except as required by law.',
+  );
+  assert.deepEqual(tagsOf(p), ['+savings-clause', 'info-sharing']);
+  assert.equal(p.tagEvidence.find((e) => e.tag === 'savings-clause')!.strength, 'generic');
+});
+
+test('hostile text (long runs of symbols, operators, quotes and parentheses) is reviewed in linear time', () => {
+  const inputs = [
+    'É§“”— '.repeat(20_000),
+    'No '.repeat(100_000),
+    `No ${','.repeat(5000)} shall`,
+    '('.repeat(50_000) + ')'.repeat(50_000),
+    'Nothing in this section shall '.repeat(10_000),
+    '"'.repeat(100_000),
+  ];
+  for (const text of inputs) {
+    const t0 = performance.now();
+    const r = reviewText(text);
+    assert.ok(performance.now() - t0 < 3000, `${text.slice(0, 12)}... took too long`);
+    for (const p of r.provisions) assert.equal(text.slice(p.start, p.end), p.text);
+  }
+});
