@@ -119,7 +119,12 @@ export async function openAppOn(db: SqlDatabase, clock: Clock = systemClock): Pr
       jurisdictions,
       documents: async () => (await documentStore.list(500)).filter((d) => d.status === 'done'),
     });
-    const exports = createExportViews({ status, jurisdictions, geometry: geometryByFips });
+    const exports = createExportViews({
+      status,
+      jurisdictions,
+      geometry: geometryByFips,
+      revision: () => stores.records.revision(),
+    });
     const crypto = nodeCrypto;
     const auth = createAuthService({ users: stores.users, writer: stores.writer, crypto, clock });
     const campaign = createCampaignService({

@@ -506,3 +506,42 @@ test('a cohort saved by name ("FY2016 JAG recipients in Oregon") picks a wave’
     404,
   );
 });
+
+test('the board, the map and a jurisdiction page read before a write show it right after', async () => {
+  const MONTPELIER = `${P}state:vt/place:montpelier`;
+  const asOf = '2018-05-02';
+  const boardBefore = (await call('GET', `/api/campaign?asOf=${asOf}`)).json();
+  const mapBefore = (await call('GET', `/api/map?asOf=${asOf}`)).json();
+  const pageBefore = (await call('GET', `/api/jurisdictions/${MONTPELIER}?asOf=${asOf}`)).json();
+  const res = await call('POST', '/api/waves', as.analyst, {
+    name: 'Memo cache check',
+    kind: 'document-request',
+    sent: '2018-05-01',
+    rule: '30 calendar days',
+    recipients: [MONTPELIER],
+    demand: 'All policies on communication with ICE',
+    consequences: ['subpoena of documents'],
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  const { wave } = res.json();
+  const boardAfter = (await call('GET', `/api/campaign?asOf=${asOf}`)).json();
+  const mapAfter = (await call('GET', `/api/map?asOf=${asOf}`)).json();
+  const pageAfter = (await call('GET', `/api/jurisdictions/${MONTPELIER}?asOf=${asOf}`)).json();
+  type Row = { id: string };
+  assert.equal(
+    boardBefore.waves.some((w: Row) => w.id === wave.id),
+    false,
+  );
+  assert.equal(
+    boardAfter.waves.some((w: Row) => w.id === wave.id),
+    true,
+  );
+  assert.equal(
+    mapAfter.jurisdictions.filter((j: Row) => j.id === MONTPELIER).length,
+    1,
+    'Montpelier is on the map once it has a request',
+  );
+  assert.notDeepEqual(mapAfter, mapBefore);
+  assert.equal(pageBefore.dossier, null, 'nothing on record before the wave');
+  assert.equal(pageAfter.dossier.status.requests.length, 1, JSON.stringify(pageAfter.dossier));
+});

@@ -9,6 +9,7 @@ import { jurisdictionDossier, type Dossier } from '../../domain/status/jurisdict
 import { campaignBoard, type BoardWave } from '../../domain/campaign/campaign-board.ts';
 import type { RegistryEntry } from '../../domain/registry/registry-entry.ts';
 import type { Source } from '../../domain/sources/source.ts';
+import { createRevisionMemo } from './revision-memo.ts';
 
 export type DateQuery = { readonly asOf?: string | undefined; readonly knownAt?: string | undefined };
 
@@ -106,13 +107,13 @@ export function createCampaignViews(deps: {
   /** Ingested documents with their facts (most recent first). */
   documents?: () => Promise<readonly { sha256: string; fileName: string; facts: unknown }[]>;
 }): CampaignViews {
-  let sourcesCache: { revision: number; sources: Source[] } | undefined;
-  const sources = async () => {
-    const revision = await deps.stores.records.revision();
-    if (sourcesCache?.revision !== revision)
-      sourcesCache = { revision, sources: await deps.stores.records.sources() };
-    return sourcesCache.sources;
-  };
+  // Sources, pages and boards are answered once per store revision and question (the web app asks again on every
+  // slider move).
+  const revision = () => deps.stores.records.revision();
+  const sourceList = createRevisionMemo<Source[]>(revision, 1);
+  const sources = () => sourceList.get('all', () => deps.stores.records.sources());
+  const pages = createRevisionMemo<JurisdictionPage>(revision);
+  const boards = createRevisionMemo<{ asOf: IsoDate; knownAt: IsoDate | null; waves: BoardWave[] }>(revision);
   const dates = (q: DateQuery) => ({
     asOf: q.asOf ? parseIsoDate(q.asOf, 'as-of date') : deps.clock.today(),
     knownAt: q.knownAt ? parseIsoDate(q.knownAt, 'known-at date') : undefined,
@@ -122,25 +123,33 @@ export function createCampaignViews(deps: {
     async jurisdiction(id, q) {
       const { asOf, knownAt } = dates(q);
       const entry = deps.jurisdictions.entry(id);
-      const records = await deps.status.records();
-      const onRecord = records.jurisdictions.find((j) => j.id === entry.id);
-      const dossier = onRecord
-        ? jurisdictionDossier(records, await sources(), {
-            id: entry.id,
-            asOf,
-            ...(knownAt ? { knownAt } : {}),
-          })
-        : null;
-      const record = deps.documents ? publicRecordFor(entry.id, await deps.documents()) : [];
-      return { asOf, knownAt: knownAt ?? null, entry, dossier, record };
+      return pages.get(`${entry.id}|${asOf}|${knownAt ?? ''}`, () => page(entry, asOf, knownAt));
     },
     async board(q) {
       const { asOf, knownAt } = dates(q);
-      return {
+      return boards.get(`${asOf}|${knownAt ?? ''}`, async () => ({
         asOf,
         knownAt: knownAt ?? null,
         waves: campaignBoard(await deps.status.records(), asOf, knownAt),
-      };
+      }));
     },
   };
+
+  async function page(
+    entry: RegistryEntry,
+    asOf: IsoDate,
+    knownAt: IsoDate | undefined,
+  ): Promise<JurisdictionPage> {
+    const records = await deps.status.records();
+    const onRecord = records.jurisdictions.find((j) => j.id === entry.id);
+    const dossier = onRecord
+      ? jurisdictionDossier(records, await sources(), {
+          id: entry.id,
+          asOf,
+          ...(knownAt ? { knownAt } : {}),
+        })
+      : null;
+    const record = deps.documents ? publicRecordFor(entry.id, await deps.documents()) : [];
+    return { asOf, knownAt: knownAt ?? null, entry, dossier, record };
+  }
 }

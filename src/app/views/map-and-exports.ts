@@ -5,6 +5,7 @@ import type { JurisdictionService } from '../jurisdictions/jurisdiction-service.
 import type { StatusReport } from '../../domain/status/compute-status.ts';
 import { MAP_CATEGORY_LABELS, type MapCategory } from '../../domain/status/map-category.ts';
 import type { DateQuery } from './campaign-views.ts';
+import { createRevisionMemo } from './revision-memo.ts';
 
 export type MapJurisdiction = {
   readonly id: string;
@@ -86,7 +87,10 @@ export function createExportViews(deps: {
   status: StatusService;
   jurisdictions: JurisdictionService;
   geometry: (fips: string) => Geometry | undefined;
+  /** The store revision: map answers are computed once per revision and date. */
+  revision: () => Promise<number>;
 }): ExportViews {
+  const maps = createRevisionMemo<MapView>(deps.revision);
   const entryOf = (id: string) => {
     try {
       return deps.jurisdictions.entry(id);
@@ -98,7 +102,7 @@ export function createExportViews(deps: {
   return {
     async map(q) {
       const r = await report(q);
-      return {
+      return maps.get(`${r.asOf}|${r.knownAt ?? ''}`, async () => ({
         asOf: r.asOf,
         knownAt: r.knownAt,
         categories: MAP_CATEGORY_LABELS,
@@ -115,7 +119,7 @@ export function createExportViews(deps: {
             determination: j.determination?.kind ?? null,
           };
         }),
-      };
+      }));
     },
     async csv(q) {
       const r = await report(q);
