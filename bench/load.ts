@@ -2,7 +2,7 @@
 // passes only with zero errors and zero non-2xx answers.
 import autocannon from 'autocannon';
 import { parseArgs } from 'node:util';
-import { openApp, serverFor } from '../src/main.ts';
+import { openApp, serverFor, warmUp } from '../src/main.ts';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '60' }, rate: { type: 'string', default: '500' } },
@@ -11,6 +11,8 @@ const seconds = Math.min(600, Number(values.seconds));
 const rate = Math.min(5000, Number(values.rate));
 
 const app = await openApp({ kind: 'pglite' });
+// As `npm start` does before it listens.
+await warmUp(app);
 const server = serverFor(app, {}, 'load');
 const base = await server.listen({ port: 0, host: '127.0.0.1' });
 // A mix of what the web app asks for, on dates across the campaign.
