@@ -23,8 +23,12 @@ const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <
 /** Letters, digits and the few characters stems start with ("§" is not one: stems are ASCII). */
 const isWordCode = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-const WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) WORD[c] = isWordCode(c) ? 1 : 0;
+/**
+ * Per UTF-16 code: 1 for an ASCII letter or digit (a stem may start there), 2 for any non-ASCII character (part of a
+ * word, so no stem starts after it), 0 for the rest (separators).
+ */
+const CLASS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) CLASS[c] = c > 127 ? 2 : isWordCode(c) ? 1 : 0;
 
 function keyOf(stem: string): number {
   const a = stem.charCodeAt(0);
@@ -90,28 +94,25 @@ export function buildLiteralGroups(groups: Readonly<Record<string, readonly stri
       const from = starts[seg]!;
       const to = ends[seg]! - 2;
       const base = seg * words;
-      let prevWord = from > 0 && isWordCode(text.charCodeAt(from - 1));
-      for (let i = from; i < to; i++) {
+      // Stems are word prefixes: only positions that start a word are looked up, so the loop steps over whole runs of
+      // word characters. Non-ASCII letters count as word characters, so nothing starts in the middle of "café".
+      let i = from;
+      if (from > 0 && isWordCode(text.charCodeAt(from - 1)))
+        while (i < to && CLASS[text.charCodeAt(i)] !== 0) i++;
+      for (; i < to; i++) {
         const ra = text.charCodeAt(i);
-        // Stems are word prefixes: only positions that start a word are looked up. Non-ASCII letters count as
-        // word characters, so nothing starts in the middle of "café".
-        if (ra > 127) {
-          prevWord = true;
-          continue;
-        }
-        if (WORD[ra] === 0) {
-          prevWord = false;
-          continue;
-        }
-        if (prevWord) continue;
-        prevWord = true;
-        const rb = text.charCodeAt(i + 1);
-        const rc = text.charCodeAt(i + 2);
+        const cls = CLASS[ra];
+        if (cls === 0) continue;
+        const at = i;
+        while (i + 1 < to && CLASS[text.charCodeAt(i + 1)] !== 0) i++;
+        if (cls === 2) continue;
+        const rb = text.charCodeAt(at + 1);
+        const rc = text.charCodeAt(at + 2);
         if ((ra | rb | rc) > 127) continue;
         const key = (fold(ra) << 14) | (fold(rb) << 7) | fold(rc);
         if ((foldedKeys[key >>> 3]! & (1 << (key & 7))) !== 0) {
           for (const needle of folded.get(key)!) {
-            if (matchesFolded(text, i, needle.text))
+            if (matchesFolded(text, at, needle.text))
               masks[base + (needle.group >>> 5)]! |= 1 << (needle.group & 31);
           }
         }
@@ -119,7 +120,7 @@ export function buildLiteralGroups(groups: Readonly<Record<string, readonly stri
           const exactKey = (ra << 14) | (rb << 7) | rc;
           if ((exactKeys[exactKey >>> 3]! & (1 << (exactKey & 7))) !== 0) {
             for (const needle of exact.get(exactKey)!) {
-              if (matchesExact(text, i, needle.text))
+              if (matchesExact(text, at, needle.text))
                 masks[base + (needle.group >>> 5)]! |= 1 << (needle.group & 31);
             }
           }

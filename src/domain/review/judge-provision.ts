@@ -205,7 +205,18 @@ const dedupeSpans = (spans: readonly Span[]): Span[] => {
     for (const o of out) if (o.start === s.start && o.end === s.end) seen = true;
     if (!seen) out.push(s);
   }
-  return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
+  // By start, keeping the order of equal starts (as the stable Array#sort would); an insertion sort, because the
+  // lists are a few spans long and Array#sort allocates a work copy for every call.
+  for (let i = 1; i < out.length; i++) {
+    const s = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && out[j]!.start > s.start) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = s;
+  }
+  return out;
 };
 
 /** The verdicts, rules and reasons for one combination of topics, modifiers and facts; shared by every provision with it. */
@@ -248,8 +259,11 @@ function planFor(topics: readonly Topic[], g: Governing, facts: JudgeInput['fact
       // A requirement no topic concerns gets one plain reason, not one per topic.
       const concerned = rules.filter((r) => r !== 'not-concerned');
       const finalRules = concerned.length > 0 ? concerned : (['not-concerned'] as ReviewRuleId[]);
-      const uses: Use[] = [];
+      let uses: Use[] = [];
       for (const p of parts) for (const u of p.uses) if (!uses.includes(u)) uses.push(u);
+      // Plans with the same uses share the array, so a provision collects their evidence once (judgeProvision).
+      const same = plans.find((p) => p.uses.length === uses.length && p.uses.every((u, i) => u === uses[i]));
+      if (same) uses = same.uses as Use[];
       plans.push({
         requirement: requirement as string as RequirementId,
         interpretation,
@@ -284,12 +298,22 @@ export function judgeProvision(input: JudgeInput): readonly Finding[] {
       t,
       input.tagEvidence.filter((e) => e.tag === t).flatMap((e) => e.spans),
     );
+  const collected: Array<readonly Use[]> = [];
+  const collectedEvidence: Span[][] = [];
+  const evidenceOf = (uses: readonly Use[]): Span[] => {
+    const at = collected.indexOf(uses);
+    if (at !== -1) return collectedEvidence[at]!.slice();
+    const evidence = dedupeSpans(uses.flatMap((u) => spansOf.get(u) ?? []));
+    collected.push(uses);
+    collectedEvidence.push(evidence);
+    return evidence;
+  };
   return planFor(input.topics, g, input.facts).map((plan) => ({
     requirement: plan.requirement,
     interpretation: plan.interpretation,
     verdict: plan.verdict,
     reasons: plan.reasons,
     rules: plan.rules,
-    evidence: dedupeSpans(plan.uses.flatMap((u) => spansOf.get(u) ?? [])),
+    evidence: evidenceOf(plan.uses),
   }));
 }

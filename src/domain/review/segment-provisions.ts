@@ -47,6 +47,8 @@ interface Level {
   /** Last segment at this level, or -1 when the level is only a heading. */
   segment: number;
   heading: string | null;
+  /** The headings down to this level, set when first needed. */
+  headings?: string[];
 }
 
 interface Marker {
@@ -242,9 +244,10 @@ function readSectionMarker(text: string, pos: number): Marker | null {
   return { kind: 'section', value: 0, norm: m[1]!, end: pos + m[0].length };
 }
 
+// Sticky patterns that only move `lastIndex` run with `test`, which builds no match array.
 const skipSpace = (text: string, pos: number): number => {
   SPACE_RE.lastIndex = pos;
-  SPACE_RE.exec(text);
+  SPACE_RE.test(text);
   return SPACE_RE.lastIndex;
 };
 
@@ -498,7 +501,35 @@ function splitAtInlineSections(
 export function segmentProvisions(text: string): Segment[] {
   const segments: Segment[] = [];
   const stack: Level[] = [];
-  let topHeadings: string[] = [];
+  // Heading arrays are shared: segments with the same headings get the same array, so the caches downstream that are
+  // keyed by the array (tagger, review) hit. `withHeading(hs, h)` is the one array for `hs` followed by `h`.
+  const NO_HEADINGS: string[] = [];
+  const extended = new Map<readonly string[], Map<string, string[]>>();
+  const withHeading = (hs: string[], heading: string): string[] => {
+    let next = extended.get(hs);
+    if (!next) {
+      next = new Map();
+      extended.set(hs, next);
+    }
+    let out = next.get(heading);
+    if (!out) {
+      out = [...hs, heading];
+      next.set(heading, out);
+    }
+    return out;
+  };
+  const tails = new Map<readonly string[], string[]>();
+  /** The shared array for `hs` without its first heading. */
+  const withoutFirst = (hs: string[]): string[] => {
+    let tail = tails.get(hs);
+    if (!tail) {
+      tail = NO_HEADINGS;
+      for (let i = 1; i < hs.length; i++) tail = withHeading(tail, hs[i]!);
+      tails.set(hs, tail);
+    }
+    return tail;
+  };
+  let topHeadings: string[] = NO_HEADINGS;
   let sectionLabel: string | null = null;
   let sectionNumber: string | null = null;
   let sectionCounter = 0;
@@ -518,8 +549,13 @@ export function segmentProvisions(text: string): Segment[] {
     cachedLevels = stack.slice();
     cachedTop = topHeadings;
     cachedSection = sectionLabel;
-    const hs = topHeadings.slice();
-    for (const l of stack) if (l.heading) hs.push(l.heading);
+    // Each level keeps the headings down to it (the levels below an open level, and the top headings, do not change
+    // while it is open).
+    let hs = topHeadings;
+    for (const l of stack) {
+      l.headings ??= l.heading ? withHeading(hs, l.heading) : hs;
+      hs = l.headings;
+    }
     headingsValue = hs;
     labelValue = computeLabel();
   };
@@ -659,114 +695,120 @@ export function segmentProvisions(text: string): Segment[] {
   };
 
   for (const [blockStart, blockEnd] of readBlocks(text)) {
-    for (const [subStart, subEnd] of splitInlineSections(text, blockStart, blockEnd)) {
-      let pos = skipSpace(text, subStart);
-      if (pos >= subEnd) continue;
-      const section = readSectionMarker(text, pos);
-      let listMarker: Marker | null = null;
-      let markerStart = pos;
-      let headingText: string | null = null;
-      if (section) {
+    for (const [subStart, subEnd] of splitInlineSections(text, blockStart, blockEnd))
+      readUnit(subStart, subEnd);
+  }
+
+  /** One block, or one run-in section of it: a section or list item with its text, a heading, or plain text. */
+  function readUnit(subStart: number, subEnd: number): void {
+    let pos = skipSpace(text, subStart);
+    if (pos >= subEnd) return;
+    const section = readSectionMarker(text, pos);
+    let listMarker: Marker | null = null;
+    let markerStart = pos;
+    let headingText: string | null = null;
+    if (section) {
+      sectionCounter++;
+      sectionNumber = section.norm;
+      const markerText = text.slice(pos, section.end).trim().replace(/\.$/, '');
+      sectionLabel = markerText;
+      stack.length = 0;
+      SEP_RE.lastIndex = section.end;
+      SEP_RE.test(text);
+      let after = SEP_RE.lastIndex;
+      const titleEnd =
+        after < subEnd && text.charCodeAt(after) !== 40 ? readTitle(text, after, subEnd, false) : -1;
+      headingText = text.slice(pos, titleEnd > 0 ? titleEnd : section.end).trim();
+      if (titleEnd > 0) after = skipSpace(text, titleEnd);
+      stack.push({ kind: 'section', value: 0, marker: sectionNumber, segment: -1, heading: headingText });
+      if (after >= subEnd) return; // heading only
+      pos = after;
+      markerStart = pos;
+      listMarker = readListMarker(text, pos, stack);
+      if (listMarker && listMarker.kind === 'section') listMarker = null;
+      if (!listMarker) {
+        // Section text with no subsection marker: the section itself is the provision.
+        markerStart = pos;
+      }
+    } else {
+      listMarker = readListMarker(text, pos, stack);
+      if (listMarker && listMarker.kind === 'section') {
+        // Statute-style number ("7290.6.", "415.1"): a section of its own.
         sectionCounter++;
-        sectionNumber = section.norm;
-        const markerText = text.slice(pos, section.end).trim().replace(/\.$/, '');
-        sectionLabel = markerText;
+        sectionNumber = listMarker.norm;
+        sectionLabel = listMarker.norm;
         stack.length = 0;
-        SEP_RE.lastIndex = section.end;
-        SEP_RE.exec(text);
+        SEP_RE.lastIndex = listMarker.end;
+        SEP_RE.test(text);
         let after = SEP_RE.lastIndex;
         const titleEnd =
           after < subEnd && text.charCodeAt(after) !== 40 ? readTitle(text, after, subEnd, false) : -1;
-        headingText = text.slice(pos, titleEnd > 0 ? titleEnd : section.end).trim();
+        headingText = text.slice(pos, titleEnd > 0 ? titleEnd : listMarker.end).trim();
         if (titleEnd > 0) after = skipSpace(text, titleEnd);
         stack.push({ kind: 'section', value: 0, marker: sectionNumber, segment: -1, heading: headingText });
-        if (after >= subEnd) continue; // heading only
+        if (after >= subEnd) return;
         pos = after;
         markerStart = pos;
         listMarker = readListMarker(text, pos, stack);
         if (listMarker && listMarker.kind === 'section') listMarker = null;
-        if (!listMarker) {
-          // Section text with no subsection marker: the section itself is the provision.
-          markerStart = pos;
-        }
+      }
+    }
+
+    if (listMarker) {
+      // Title after a list marker ("A. Definitions.", "C. Records"): a heading for what follows.
+      const isParen = listMarker.kind.startsWith('paren');
+      const after = skipSpace(text, listMarker.end);
+      const titleEnd = !isParen && listMarker.kind !== 'bullet' ? readTitle(text, after, subEnd, true) : -1;
+      if (titleEnd > 0) {
+        const title = text.slice(markerStart, titleEnd).trim();
+        const bodyStart = skipSpace(text, titleEnd);
+        openLevel(listMarker, title);
+        if (bodyStart >= subEnd) return; // heading only
+        emitPieces(bodyStart, subEnd, null);
       } else {
-        listMarker = readListMarker(text, pos, stack);
-        if (listMarker && listMarker.kind === 'section') {
-          // Statute-style number ("7290.6.", "415.1"): a section of its own.
-          sectionCounter++;
-          sectionNumber = listMarker.norm;
-          sectionLabel = listMarker.norm;
-          stack.length = 0;
-          SEP_RE.lastIndex = listMarker.end;
-          SEP_RE.exec(text);
-          let after = SEP_RE.lastIndex;
-          const titleEnd =
-            after < subEnd && text.charCodeAt(after) !== 40 ? readTitle(text, after, subEnd, false) : -1;
-          headingText = text.slice(pos, titleEnd > 0 ? titleEnd : listMarker.end).trim();
-          if (titleEnd > 0) after = skipSpace(text, titleEnd);
-          stack.push({ kind: 'section', value: 0, marker: sectionNumber, segment: -1, heading: headingText });
-          if (after >= subEnd) continue;
-          pos = after;
-          markerStart = pos;
-          listMarker = readListMarker(text, pos, stack);
-          if (listMarker && listMarker.kind === 'section') listMarker = null;
-        }
+        openLevel(listMarker, null);
+        emitPieces(markerStart, subEnd, listMarker);
       }
+      return;
+    }
 
-      if (listMarker) {
-        // Title after a list marker ("A. Definitions.", "C. Records"): a heading for what follows.
-        const isParen = listMarker.kind.startsWith('paren');
-        SEP_RE.lastIndex = listMarker.end;
-        SEP_RE.exec(text);
-        const after = skipSpace(text, listMarker.end);
-        const titleEnd = !isParen && listMarker.kind !== 'bullet' ? readTitle(text, after, subEnd, true) : -1;
-        if (titleEnd > 0) {
-          const title = text.slice(markerStart, titleEnd).trim();
-          const bodyStart = skipSpace(text, titleEnd);
-          openLevel(listMarker, title);
-          if (bodyStart >= subEnd) continue; // heading only
-          emitPieces(bodyStart, subEnd, null);
-        } else {
-          openLevel(listMarker, null);
-          emitPieces(markerStart, subEnd, listMarker);
-        }
-        continue;
+    if (!section) {
+      // Unnumbered block: a heading when it looks like one, otherwise plain text at the current level.
+      const length = subEnd - pos;
+      let isHeading = false;
+      if (length <= 200) {
+        const blockText = text.slice(pos, subEnd);
+        const short = length <= 90 && countWords(text, pos, subEnd, 12) <= 12;
+        isHeading =
+          (isUpperHeavy(blockText) && !OPERATIVE_WORD_RE.test(blockText)) ||
+          (short && !endsWithTerminal(text, subEnd) && !MODAL_WORD_RE.test(blockText));
       }
-
-      if (!section) {
-        // Unnumbered block: a heading when it looks like one, otherwise plain text at the current level.
-        const length = subEnd - pos;
-        let isHeading = false;
-        if (length <= 200) {
-          const blockText = text.slice(pos, subEnd);
-          const short = length <= 90 && countWords(text, pos, subEnd, 12) <= 12;
-          isHeading =
-            (isUpperHeavy(blockText) && !OPERATIVE_WORD_RE.test(blockText)) ||
-            (short && !endsWithTerminal(text, subEnd) && !MODAL_WORD_RE.test(blockText));
-        }
-        if (isHeading) {
-          stack.length = 0;
-          sectionLabel = null;
-          sectionNumber = null;
-          topHeadings = [...topHeadings.slice(-2), text.slice(pos, subEnd).trim()];
-          continue;
-        }
-        // Plain paragraph: close open list levels (keep headings), then sit at this level.
-        while (
-          stack.length > 0 &&
-          stack[stack.length - 1]!.heading === null &&
-          stack[stack.length - 1]!.kind !== 'section'
-        ) {
-          stack.pop();
-        }
-        stack.push({ kind: 'plain', value: 0, marker: '', segment: -1, heading: null });
-        emitPieces(pos, subEnd, null);
-        continue;
+      if (isHeading) {
+        stack.length = 0;
+        sectionLabel = null;
+        sectionNumber = null;
+        // The last three headings: the two kept and this one.
+        topHeadings = withHeading(
+          topHeadings.length > 2 ? withoutFirst(topHeadings) : topHeadings,
+          text.slice(pos, subEnd).trim(),
+        );
+        return;
       }
-      // Section heading followed by its text.
+      // Plain paragraph: close open list levels (keep headings), then sit at this level.
+      while (
+        stack.length > 0 &&
+        stack[stack.length - 1]!.heading === null &&
+        stack[stack.length - 1]!.kind !== 'section'
+      ) {
+        stack.pop();
+      }
       stack.push({ kind: 'plain', value: 0, marker: '', segment: -1, heading: null });
       emitPieces(pos, subEnd, null);
+      return;
     }
+    // Section heading followed by its text.
+    stack.push({ kind: 'plain', value: 0, marker: '', segment: -1, heading: null });
+    emitPieces(pos, subEnd, null);
   }
 
   function emitPieces(start: number, end: number, first: Marker | null): void {

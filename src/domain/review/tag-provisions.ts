@@ -3,6 +3,7 @@ import type { Modifier, Span, TagEvidence, Topic } from './provision.ts';
 import type { Segment } from './segment-provisions.ts';
 import { buildLiteralGroups, hasGroup } from './build-literal-groups.ts';
 import { TAG_PATTERNS as P } from './tag-patterns.ts';
+import { combineWordStartPlans, planWordStartScan, WordStarts } from './word-start-scan.ts';
 
 /** What a lead-in ("shall not:", "unless:", "finds and declares the following:") passes to the list items below it. */
 export type LeadState = 'restrict' | 'exception' | 'flipped' | 'recital' | 'definition' | 'purpose' | 'none';
@@ -55,6 +56,13 @@ interface Clause {
   isCooperationFrame: boolean;
 }
 
+/** A defined term used in a segment, at `range`. */
+interface TermHit {
+  range: Range;
+  def: DefinedTerm;
+}
+const NO_TERM_HITS: readonly TermHit[] = [];
+
 interface DefinedTerm {
   term: string;
   status: boolean;
@@ -98,10 +106,34 @@ const overlaps = (a: Range, ranges: readonly Range[]): boolean => {
   for (const r of ranges) if (a[0] < r[1] && r[0] < a[1]) return true;
   return false;
 };
-const within = (hits: readonly Range[], s: number, e: number): Range[] =>
-  hits.filter((h) => h[0] >= s && h[0] < e);
-
 const NONE: Range[] = [];
+
+// Hit lists are never mutated once made, so the helpers below return their input (or NONE) rather than a copy when
+// that is the answer: most lists are empty or already fit, and the tagger runs them for every clause.
+
+/** Hits that start in [s, e). */
+const within = (hits: readonly Range[], s: number, e: number): Range[] => {
+  let n = 0;
+  for (const h of hits) if (h[0] >= s && h[0] < e) n++;
+  if (n === 0) return NONE;
+  return n === hits.length ? (hits as Range[]) : hits.filter((h) => h[0] >= s && h[0] < e);
+};
+const anyWithin = (hits: readonly Range[], s: number, e: number): boolean => {
+  for (const h of hits) if (h[0] >= s && h[0] < e) return true;
+  return false;
+};
+/** Hits for which `test` holds. */
+const keep = (hits: Range[], test: (h: Range) => boolean): Range[] => {
+  for (let i = 0; i < hits.length; i++) {
+    if (test(hits[i]!)) continue;
+    const out = hits.slice(0, i);
+    for (let j = i + 1; j < hits.length; j++) if (test(hits[j]!)) out.push(hits[j]!);
+    return out.length === 0 ? NONE : out;
+  }
+  return hits;
+};
+/** `a` then `b`. */
+const joined = (a: Range[], b: Range[]): Range[] => (b.length === 0 ? a : a.length === 0 ? b : [...a, ...b]);
 /** A clause that starts with a condition ("Where the detainer is accompanied by ...", "(d) If ..."). */
 const CONDITIONAL_START = /^[\s(•*-]*(?:\w{1,4}[.)]\s+)?(?:where|when|if|upon)\b/i;
 
@@ -313,8 +345,17 @@ const LAZY = {
 } satisfies Record<string, { re: RegExp; stems: readonly string[] | null }>;
 type LazyCategory = keyof typeof LAZY;
 const LAZY_NAMES = Object.keys(LAZY) as LazyCategory[];
-/** Category id by name: a property read, cheaper than a map lookup on every `get`. */
-const LAZY_ID = Object.fromEntries(LAZY_NAMES.map((n, i) => [n, i])) as Record<LazyCategory, number>;
+/** Category id by name (`get(C.restrict)`): a constant property read at each call site. */
+const C = Object.fromEntries(LAZY_NAMES.map((n, i) => [n, i])) as Record<LazyCategory, number>;
+const LAZY_RE = LAZY_NAMES.map((n) => LAZY[n].re);
+/**
+ * Most categories run only at a provision's word starts that can begin a match (word-start-scan.ts); the others
+ * ("quoted", "boundary", and "seriousCrime" for its "§") scan the whole provision. By category id: the index of its
+ * word-start plan, or -1 for the full scan.
+ */
+const LAZY_PLANS = LAZY_NAMES.map((n) => planWordStartScan(LAZY[n].re));
+const WORD_START_PLANS = combineWordStartPlans(LAZY_PLANS.filter((p) => p !== null));
+const LAZY_PLAN = LAZY_PLANS.map((p) => (p === null ? -1 : WORD_START_PLANS.plans.indexOf(p)));
 
 /** Immigration anchors for context, and the stems any modifier needs. */
 const CONTEXT_STEMS = {
@@ -485,6 +526,10 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
     ends[i] = s.end;
   });
   const masks = LITERALS.scan(text, starts, ends);
+  /** Hits by category id of the provision being analysed, computed when first asked for. */
+  const memo: Array<Range[] | undefined> = new Array(LAZY_NAMES.length);
+  /** Word starts of the provision being analysed (one buffer for the whole document). */
+  const words = new WordStarts(WORD_START_PLANS);
   const contextGroup = (name: keyof typeof CONTEXT_STEMS): number =>
     LITERALS.index.get(CONTEXT_PREFIX + name)!;
   const has = (seg: number, group: number): boolean => hasGroup(masks, LITERALS.words, seg, group);
@@ -519,7 +564,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
   const definitions = readDefinitions(text, segments, (i) => has(i, DEFINITION));
   const definitionByTerm = new Map(definitions.map((d) => [d.term.toLowerCase(), d]));
   // Defined terms are found in one pass over the document, then handed to the segments that contain them.
-  const termHitsBySegment = new Map<number, Array<{ range: Range; def: DefinedTerm }>>();
+  const termHitsBySegment = new Map<number, TermHit[]>();
   if (definitionByTerm.size > 0) {
     const termRe = new RegExp(`\\b(?:${[...definitionByTerm.keys()].map(escapeRegExp).join('|')})\\b`, 'gi');
     let k = 0;
@@ -569,7 +614,15 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
   };
 
   segments.forEach((seg, index) => {
-    results.push(tagOne(seg, index));
+    const parent = seg.parent >= 0 ? segments[seg.parent]! : null;
+    const lead = parent && parent.isLeadIn ? results[seg.parent]! : null;
+    const inherited: LeadState = lead && !seg.isContinuation ? lead.leadState : 'none';
+    const inheritsPolarity = inherited === 'restrict' || inherited === 'exception' || inherited === 'flipped';
+    const termHits = termHitsBySegment.get(index) ?? NO_TERM_HITS;
+    const anchored = ownAnchor[index]! || termHits.length > 0;
+    // Nothing here can carry a tag, and no list item hangs from it: skip the analysis (most unrelated text).
+    const skip = !seg.isLeadIn && !inheritsPolarity && !anchored && !has(index, MODIFIER_ANY);
+    results.push(skip ? EMPTY : tagOne(seg, index, lead, inherited, termHits, anchored));
   });
   // A modifier in a passage that never names immigration ("except as required by law or court order" in personnel
   // rules) counts only as an exception to a tagged limit: one in its section, or anywhere for "this Order".
@@ -599,17 +652,18 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
     };
   });
 
-  function tagOne(seg: Segment, index: number): ProvisionTags {
+  /** Analyses one segment that may carry a tag (see the skip test above): `lead` is the lead-in it hangs from. */
+  function tagOne(
+    seg: Segment,
+    index: number,
+    lead: ProvisionTags | null,
+    inherited: LeadState,
+    termHits: readonly TermHit[],
+    anchored: boolean,
+  ): ProvisionTags {
     const parentIndex = seg.parent;
     const parentSeg = parentIndex >= 0 ? segments[parentIndex]! : null;
-    const lead = parentSeg && parentSeg.isLeadIn ? results[parentIndex]! : null;
-    const inherited: LeadState = lead && !seg.isContinuation ? lead.leadState : 'none';
     const inheritsPolarity = inherited === 'restrict' || inherited === 'exception' || inherited === 'flipped';
-    const termHits = termHitsBySegment.get(index) ?? [];
-    const anchored = ownAnchor[index]! || termHits.length > 0;
-    // Nothing here can carry a tag, and no list item hangs from it: skip the analysis (most unrelated text).
-    if (!seg.isLeadIn && !inheritsPolarity && !anchored && !has(index, MODIFIER_ANY)) return EMPTY;
-
     const t = text.slice(seg.start, seg.end);
     const base = seg.start;
     const span = (r: Range): Span => ({ start: base + r[0], end: base + r[1], text: t.slice(r[0], r[1]) });
@@ -637,55 +691,68 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
     }
 
     // ---- hits --------------------------------------------------------------------------------------------
-    const memo: Array<Range[] | undefined> = new Array(LAZY_NAMES.length);
-    const get = (name: LazyCategory): Range[] => {
-      const id = LAZY_ID[name];
+    memo.fill(undefined);
+    let wordsRead = false;
+    const get = (id: number): Range[] => {
       let v = memo[id];
       if (v === undefined) {
         const group = LAZY_GROUP[id]!;
         const run =
-          name === 'quoted' ? t.includes('"') || t.includes('“') : group === -1 || mayMatch(index, group);
-        v = run ? scan(LAZY[name].re, t) : NONE;
+          id === C.quoted ? t.includes('"') || t.includes('“') : group === -1 || mayMatch(index, group);
+        const plan = LAZY_PLAN[id]!;
+        if (!run) v = NONE;
+        else if (plan === -1) v = scan(LAZY_RE[id]!, t);
+        else {
+          // The word starts are listed once per provision, for all the categories that run on them.
+          if (!wordsRead) {
+            words.read(t);
+            wordsRead = true;
+          }
+          v = words.matches(plan);
+        }
         memo[id] = v;
       }
       return v;
     };
-    const quotes = get('quoted');
+    const quotes = get(C.quoted);
     const unquoted = (hs: Range[]): Range[] =>
-      quotes.length === 0 ? hs : hs.filter((h) => !inside(h[0], quotes));
+      quotes.length === 0 ? hs : keep(hs, (h) => !inside(h[0], quotes));
     // "shall be read to permit" relaxes a limit, but "nothing ... shall be construed to authorize" does not.
-    const xf = unquoted(get('exceptionFrame')).filter(
+    const xf = keep(
+      unquoted(get(C.exceptionFrame)),
       (h) =>
         !(
           /^(?:shall|will|should)\s+be\s/i.test(t.slice(h[0], h[0] + 10)) &&
           /\bnothing\b/i.test(t.slice(Math.max(0, h[0] - 100), h[0]))
         ),
     );
-    const flippedHits = unquoted(get('flipped'));
-    let restrictHits = unquoted(get('restrict')).filter((h) => !overlaps(h, xf));
-    const negVerbs = get('negVerb');
-    const cues = unquoted(get('exceptionCue'));
-    const positives = unquoted(get('positive')).filter((h) => !overlaps(h, restrictHits) && !overlaps(h, xf));
-    const boundaries = get('boundary').filter((h) => !/^,\s+but\s+only/i.test(t.slice(h[0], h[1] + 6)));
-    const authA = get('authWords');
-    const authB = get('authAcronyms');
+    const flippedHits = unquoted(get(C.flipped));
+    let restrictHits = keep(unquoted(get(C.restrict)), (h) => !overlaps(h, xf));
+    const negVerbs = get(C.negVerb);
+    const cues = unquoted(get(C.exceptionCue));
+    const positives = keep(unquoted(get(C.positive)), (h) => !overlaps(h, restrictHits) && !overlaps(h, xf));
+    const boundaries = keep(get(C.boundary), (h) => !/^,\s+but\s+only/i.test(t.slice(h[0], h[1] + 6)));
+    const authA = get(C.authWords);
+    const authB = get(C.authAcronyms);
     const auth =
       authB.length === 0
         ? authA
         : authA.length === 0
           ? authB
           : [...authA, ...authB].sort((a, b) => a[0] - b[0]);
-    const authWeak = isImmigrationContext ? get('authWeak') : NONE;
-    const status = get('status').slice();
-    const releaseInfo = get('releaseInfo').slice();
-    const detainerHits = get('detainer').slice();
+    const authWeak = isImmigrationContext ? get(C.authWeak) : NONE;
+    // Defined terms add to the hits (on copies: the hit lists are shared).
+    const withTerms = termHits.length > 0;
+    const status = withTerms ? get(C.status).slice() : get(C.status);
+    const releaseInfo = withTerms ? get(C.releaseInfo).slice() : get(C.releaseInfo);
+    const detainerHits = withTerms ? get(C.detainer).slice() : get(C.detainer);
     for (const th of termHits) {
       if (th.def.status) status.push(th.range);
       if (th.def.releaseInfo) releaseInfo.push(th.range);
       if (th.def.detainer) detainerHits.push(th.range);
     }
     // A standalone "prohibits"/"restricts" is a restriction only when nothing before it already frames it.
-    restrictHits = restrictHits.filter((h) => {
+    restrictHits = keep(restrictHits, (h) => {
       const word = t.slice(h[0], h[1]).toLowerCase();
       if (!/^(?:prohibits|forbids|bars|restricts|precludes)$/.test(word)) return true;
       return !xf.some((x) => x[0] < h[0]) && !flippedHits.some((x) => x[0] < h[0]);
@@ -694,11 +761,17 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
     // ---- clauses -----------------------------------------------------------------------------------------
     const clauses: Clause[] = [];
     const sentences = sentenceRanges(t);
+    // Restriction and positive modals in text order (restrictions first at the same offset).
+    const modals = joined(restrictHits, positives);
+    if (restrictHits.length > 0 && positives.length > 0) modals.sort((a, b) => a[0] - b[0]);
     sentences.forEach(([ss, se], si) => {
-      const cuts = new Set<number>();
-      for (const b of boundaries) if (b[0] > ss && b[0] < se) cuts.add(b[0]);
+      const cuts: number[] = [];
+      const cut = (at: number): void => {
+        if (!cuts.includes(at)) cuts.push(at);
+      };
+      for (const b of boundaries) if (b[0] > ss && b[0] < se) cut(b[0]);
       let seenModal = false;
-      for (const h of [...restrictHits, ...positives].sort((a, b) => a[0] - b[0])) {
+      for (const h of modals) {
         if (h[0] < ss || h[0] >= se) continue;
         const isPositive = positives.includes(h);
         if (isPositive && seenModal) {
@@ -708,11 +781,11 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
             /(?:,\s+(?:and|or|but)\s|\s(?:and|but)\s)(?![\s\S]*(?:,\s+(?:and|or|but)\s|\s(?:and|but)\s))/.exec(
               back,
             );
-          cuts.add(conj ? h[0] - back.length + conj.index : h[0]);
+          cut(conj ? h[0] - back.length + conj.index : h[0]);
         }
         seenModal = true;
       }
-      const points = [ss, ...[...cuts].sort((a, b) => a - b), se];
+      const points = cuts.length === 0 ? [ss, se] : [ss, ...cuts.sort((a, b) => a - b), se];
       for (let k = 0; k < points.length - 1; k++) {
         const cs = points[k]!;
         const ce = points[k + 1]!;
@@ -723,7 +796,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
 
     /** "No sheriff shall decline to honor ...", "No member will prohibit, or in any way restrict, ...": a rule against limiting. */
     function isDirectFlip(op: Range, ce: number): boolean {
-      const regions = cues.filter((c) => c[0] >= op[1] && c[0] < ce);
+      const regions = within(cues, op[1], ce);
       for (const n of negVerbs) {
         if (n[0] < op[1] || n[0] >= ce || overlaps(n, [op])) continue;
         if (regions.some((c) => c[0] <= n[0])) return false;
@@ -776,9 +849,9 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       const isCooperationFrame =
         polarity !== 'restrict' &&
         polarity !== 'flipped' &&
-        (within(positives, cs, ce).length > 0 || CONDITIONAL_START.test(sentence.slice(0, 40))) &&
-        within(get('cooperation'), cs, ce).length > 0 &&
-        (within(auth, cs, ce).length > 0 || within(detainerHits, cs, ce).length > 0);
+        (anyWithin(positives, cs, ce) || CONDITIONAL_START.test(sentence.slice(0, 40))) &&
+        anyWithin(get(C.cooperation), cs, ce) &&
+        (anyWithin(auth, cs, ce) || anyWithin(detainerHits, cs, ce));
       return {
         start: cs,
         end: ce,
@@ -794,68 +867,51 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
 
     // ---- topics ------------------------------------------------------------------------------------------
     const evidence: TagEvidence[] = [];
-    const topics = new Set<Topic>();
+    // Topics and modifiers in the order first found (small arrays used as sets).
+    const topics: Topic[] = [];
     const leadOp = lead ? leadOperators.get(parentIndex) : undefined;
     const operatorSpans = (c: Clause): Span[] =>
       c.operator ? [span(c.operator)] : c.operatorInherited && leadOp ? [leadOp] : [];
     const addTopic = (tag: Topic, rule: string, c: Clause, objects: Range[]): void => {
-      const already = evidence.filter((e) => e.tag === tag).length;
-      topics.add(tag);
+      let already = 0;
+      for (const e of evidence) if (e.tag === tag) already++;
+      if (!topics.includes(tag)) topics.push(tag);
       if (already >= 2) return;
       evidence.push({ tag, rule, spans: [...operatorSpans(c), ...objects.map(span)] });
     };
     const restrictClauses = clauses.filter((c) => c.polarity === 'restrict');
-    const hits = {
-      get detainerAct() {
-        return get('detainerAct');
-      },
-      get holdVerb() {
-        return get('holdVerb');
-      },
-      get holdLimit() {
-        return get('holdLimit');
-      },
-      get notification() {
-        return get('notification');
-      },
-      get infoVerb() {
-        return get('infoVerb');
-      },
-      get access() {
-        const direct = get('access');
-        const entries: Range[] = [];
-        for (const f of get('facilityWord')) {
-          const before = t.slice(Math.max(0, f[0] - 60), f[0]);
-          const m = P.entryBefore.exec(before);
-          if (m) entries.push([f[0] - before.length + m.index, f[1]]);
-        }
-        return entries.length === 0 ? direct : [...direct, ...entries].sort((a, b) => a[0] - b[0]);
-      },
-      get inquiry() {
-        return get('inquiryVerb');
-      },
-      get infoNoun() {
-        return get('infoNoun');
-      },
+    /** Access phrases, and premises named after an entry word ("enter ... the jail"). */
+    let accessMemo: Range[] | undefined;
+    const accessHits = (): Range[] => {
+      if (accessMemo !== undefined) return accessMemo;
+      const direct = get(C.access);
+      const entries: Range[] = [];
+      for (const f of get(C.facilityWord)) {
+        const before = t.slice(Math.max(0, f[0] - 60), f[0]);
+        const m = P.entryBefore.exec(before);
+        if (m) entries.push([f[0] - before.length + m.index, f[1]]);
+      }
+      accessMemo = entries.length === 0 ? direct : [...direct, ...entries].sort((a, b) => a[0] - b[0]);
+      return accessMemo;
     };
     /** Civil-enforcement phrases, with the proximity rules that a single pattern would have to backtrack for. */
     const enforcementHits = (c: Clause, clauseAuth: readonly Range[]): Range[] => {
-      const out = get('enforcement').slice();
+      const out = get(C.enforcement).slice();
       const clauseText = t.slice(c.start, c.end);
       if (clauseAuth.length > 0 || /immigra/i.test(clauseText)) {
-        for (const o of within(get('operationWord'), c.start, c.end)) out.push(o);
+        for (const o of within(get(C.operationWord), c.start, c.end)) out.push(o);
       }
-      for (const a of within(get('assistVerb'), c.start, c.end)) {
+      for (const a of within(get(C.assistVerb), c.start, c.end)) {
         const target = auth.find(
           (h) => h[0] >= a[1] && h[0] - a[1] <= 40 && !/[.;]/.test(t.slice(a[1], h[0])),
         );
         if (target) out.push([a[0], target[1]]);
       }
-      for (const v of within(get('transferVerb'), c.start, c.end)) {
+      for (const v of within(get(C.transferVerb), c.start, c.end)) {
         const m = P.transferTarget.exec(t.slice(v[1], v[1] + 140));
         if (m) out.push([v[0], v[1] + m[0].length]);
       }
-      for (const b of within(get('immigrationBasis'), c.start, c.end)) {
+      for (const b of within(get(C.immigrationBasis), c.start, c.end)) {
         const before = t.slice(Math.max(c.start, b[0] - 130), b[0]);
         const m = P.basisBefore.exec(before);
         if (m) out.push([b[0] - before.length + m.index, b[1]]);
@@ -865,24 +921,27 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
     const authAnywhere =
       auth.length > 0 || authWeak.length > 0 || (lead !== null && lead.isImmigrationContext) || headingAnchor;
 
-    for (const c of restrictClauses) {
-      const live = (hs: readonly Range[]): Range[] =>
-        hs.filter(
+    for (const c of restrictClauses) tagClause(c);
+    /** The topics one restriction clause limits, each with the evidence for it. */
+    function tagClause(c: Clause): void {
+      const live = (hs: Range[]): Range[] =>
+        keep(
+          hs,
           (h) => h[0] >= c.start && h[0] < c.end && !inside(h[0], c.exceptionRegions) && !isFlipped(c, h),
         );
       const inClause = (hs: readonly Range[]): Range[] => within(hs, c.start, c.end);
-      const clauseAuth = [...inClause(auth), ...inClause(authWeak)];
+      const clauseAuth = joined(inClause(auth), inClause(authWeak));
 
       // detainer: a detainer or hold named with an act on it (honor, comply, detain on the basis of ...).
       let hasDetainer = false;
       const det = live(detainerHits);
-      const acts = inClause(hits.detainerAct).filter((a) => !overlaps(a, det));
+      const acts = keep(inClause(get(C.detainerAct)), (a) => !overlaps(a, det));
       if (det.length > 0 && (acts.length > 0 || c.operator !== null)) {
         addTopic('detainer', 'detainer-named', c, [det[0]!, ...(acts.length > 0 ? [acts[0]!] : [])]);
         hasDetainer = true;
       }
-      for (const v of live(hits.holdVerb)) {
-        const limit = inClause(hits.holdLimit).find(
+      for (const v of live(get(C.holdVerb))) {
+        const limit = inClause(get(C.holdLimit)).find(
           (l) =>
             (l[0] >= v[1] && l[0] - v[1] < 100) ||
             (l[1] <= v[0] && v[0] - l[1] < 80 && /releas/i.test(t.slice(l[0], l[1]))),
@@ -899,11 +958,11 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       }
 
       // release-notification: a notification request, or release information with a telling verb and an authority.
-      const notif = live(hits.notification);
+      const notif = live(get(C.notification));
       if (notif.length > 0) addTopic('release-notification', 'notification-request', c, [notif[0]!]);
       const rel = live(releaseInfo);
       if (rel.length > 0) {
-        const verbs = inClause(hits.infoVerb).filter(
+        const verbs = inClause(get(C.infoVerb)).filter(
           (v) => !overlaps(v, rel) && !inside(v[0], c.exceptionRegions),
         );
         if (verbs.length > 0 && (clauseAuth.length > 0 || authAnywhere || notif.length > 0)) {
@@ -912,7 +971,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       }
 
       // facility-access: access, entry, interviews or office space for immigration agents.
-      const acc = live(hits.access);
+      const acc = live(accessHits());
       let accessAt = -1;
       if (acc.length > 0 && (clauseAuth.length > 0 || auth.length > 0)) {
         addTopic('facility-access', 'access-for-agents', c, [
@@ -923,9 +982,9 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       }
 
       // status-inquiry and info-sharing: asking about status versus exchanging or keeping it.
-      const st = live(status).filter((s) => !isBasis(s));
+      const st = keep(live(status), (s) => !isBasis(s));
       const stAll = live(status);
-      const inquiry = live(hits.inquiry);
+      const inquiry = live(get(C.inquiryVerb));
       let inquiryFound = false;
       let inquirySpan: Range | null = null;
       for (const v of inquiry) {
@@ -946,7 +1005,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
         const noun = st.find((s) => /^\s*(?:inquir|question|quer)/i.test(t.slice(s[1], s[1] + 12)));
         if (noun) addTopic('status-inquiry', 'status-question', c, [noun]);
       }
-      const share = live(hits.infoVerb).filter((v) => !overlaps(v, rel) && !overlaps(v, inquiry));
+      const share = keep(live(get(C.infoVerb)), (v) => !overlaps(v, rel) && !overlaps(v, inquiry));
       let sharingFound = false;
       const opStart = c.operator ? c.operator[0] : -1;
       for (const v of share) {
@@ -973,10 +1032,10 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
         }
       }
       const sentence = sentences.find((r) => c.start >= r[0] && c.start < r[1]) ?? [c.start, c.end];
-      const sentenceAuth = [
-        ...within(auth, sentence[0], sentence[1]),
-        ...within(authWeak, sentence[0], sentence[1]),
-      ];
+      const sentenceAuth = joined(
+        within(auth, sentence[0], sentence[1]),
+        within(authWeak, sentence[0], sentence[1]),
+      );
       if (!sharingFound) {
         for (const v of share) {
           if (
@@ -999,7 +1058,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
         }
       }
       if (!sharingFound && sentenceAuth.length > 0) {
-        const nouns = live(hits.infoNoun).filter((n) => !overlaps(n, rel) && !overlaps(n, releaseInfo));
+        const nouns = keep(live(get(C.infoNoun)), (n) => !overlaps(n, rel) && !overlaps(n, releaseInfo));
         const v = share.find((x) => nouns.some((n) => Math.abs(n[0] - x[0]) < 90));
         if (v && nouns.length > 0)
           addTopic('info-sharing', 'information-to-authority', c, [v, nouns[0]!, sentenceAuth[0]!]);
@@ -1016,7 +1075,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
           continue;
         // "... available to ICE for the purpose of civil immigration enforcement": the purpose of the limit just named.
         if (
-          topics.size > 0 &&
+          topics.length > 0 &&
           (/^purposes?\s+of/i.test(phrase) ||
             P.purposeBefore.test(t.slice(Math.max(c.start, e[0] - 40), e[0])))
         )
@@ -1029,7 +1088,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       }
     }
     if (isPurpose) {
-      topics.clear();
+      topics.length = 0;
       for (let i = evidence.length - 1; i >= 0; i--) evidence.splice(i, 1);
     }
 
@@ -1049,7 +1108,11 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
 
     // ---- modifiers ---------------------------------------------------------------------------------------
     const modifierEvidence: TagEvidence[] = [];
-    const modifiers = new Set<Modifier>();
+    const modifiers: Modifier[] = [];
+    const dropModifier = (tag: Modifier): void => {
+      const at = modifiers.indexOf(tag);
+      if (at !== -1) modifiers.splice(at, 1);
+    };
     const clauseAt = (pos: number): Clause | undefined => clauses.find((c) => pos >= c.start && pos < c.end);
     const modifierAllowed = (pos: number): boolean => {
       const c = clauseAt(pos);
@@ -1070,12 +1133,18 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       spans: Span[],
       strength?: 'explicit' | 'generic',
     ): void => {
-      if (modifiers.has(tag) && modifierEvidence.filter((e) => e.tag === tag).length >= 2) return;
-      modifiers.add(tag);
+      if (modifiers.includes(tag)) {
+        let same = 0;
+        for (const e of modifierEvidence) if (e.tag === tag) same++;
+        if (same >= 2) return;
+      }
+      if (!modifiers.includes(tag)) modifiers.push(tag);
       modifierEvidence.push(strength ? { tag, rule, spans, strength } : { tag, rule, spans });
     };
-    {
-      for (const w of get('warrant')) {
+    addModifiers();
+    /** Warrant, serious-crime and savings modifiers, where an exception can stand (see modifierAllowed). */
+    function addModifiers(): void {
+      for (const w of get(C.warrant)) {
         if (P.negatedBefore.test(t.slice(Math.max(0, w[0] - 14), w[0]))) continue;
         if (!modifierAllowed(w[0])) continue;
         const cue = cueBefore(w[0]);
@@ -1085,7 +1154,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
           cue ? [span(cue), span(w)] : [span(w)],
         );
       }
-      for (const k of get('seriousCrime')) {
+      for (const k of get(C.seriousCrime)) {
         if (!modifierAllowed(k[0])) continue;
         const cue = cueBefore(k[0]);
         addModifier(
@@ -1094,7 +1163,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
           cue ? [span(cue), span(k)] : [span(k)],
         );
       }
-      for (const s of get('savingsCite')) {
+      for (const s of get(C.savingsCite)) {
         addModifier('savings-clause', 'savings-cites-1373', [span(s)], 'explicit');
       }
       for (const cue of cues) {
@@ -1112,7 +1181,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
         const own = c.polarity === 'exception' && !c.isPracticeFrame;
         const permissive = c.polarity === 'permissive';
         if (!own && !permissive) continue;
-        const verbs = within(hits.infoVerb, c.start, c.end).filter((v) =>
+        const verbs = within(get(C.infoVerb), c.start, c.end).filter((v) =>
           /^(?:send|sent|receiv|shar|provid|exchang|communicat|maintain|disclos|respond)/i.test(
             t.slice(v[0], v[1]),
           ),
@@ -1122,7 +1191,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
         const au = within(auth, c.start, c.end);
         const government =
           au.length > 0 ||
-          within(authWeak, c.start, c.end).length > 0 ||
+          anyWithin(authWeak, c.start, c.end) ||
           /government\s+entit|federal/i.test(t.slice(c.start, c.end));
         const verbText = t.slice(verbs[0]![0], verbs[0]![1]).toLowerCase();
         const exchangeVerb = /^(?:send|sent|receiv|communicat|exchang)/.test(verbText);
@@ -1138,7 +1207,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
           );
         }
       }
-      for (const s of get('savingsGeneric')) {
+      for (const s of get(C.savingsGeneric)) {
         if (!modifierAllowed(s[0])) continue;
         const c = clauseAt(s[0]);
         if (c && c.polarity !== 'restrict' && c.polarity !== 'exception') continue;
@@ -1157,12 +1226,13 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       clauses.every((c) => c.polarity === 'flipped' || c.polarity === 'neutral') &&
       clauses.some((c) => c.polarity === 'flipped')
     ) {
-      for (const tag of ['warrant-exception', 'serious-crime-carve-out'] as const) modifiers.delete(tag);
+      dropModifier('warrant-exception');
+      dropModifier('serious-crime-carve-out');
       for (let i = modifierEvidence.length - 1; i >= 0; i--) {
         const e = modifierEvidence[i]!;
         if (e.tag !== 'savings-clause' || e.rule !== 'savings-cites-1373') modifierEvidence.splice(i, 1);
       }
-      if (!modifierEvidence.some((e) => e.tag === 'savings-clause')) modifiers.delete('savings-clause');
+      if (!modifierEvidence.some((e) => e.tag === 'savings-clause')) dropModifier('savings-clause');
     }
     // Lead-in modifiers reach the items below ("(8 U.S.C. § 1373):" before "(a) Sending such information ...").
     if (lead && !seg.isContinuation) {
@@ -1172,8 +1242,8 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
           e.tag === 'warrant-exception' ||
           e.tag === 'serious-crime-carve-out'
         ) {
-          if (!modifiers.has(e.tag)) {
-            modifiers.add(e.tag);
+          if (!modifiers.includes(e.tag)) {
+            modifiers.push(e.tag);
             modifierEvidence.push({ ...e, inherited: true });
           }
         }
@@ -1200,8 +1270,8 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
         else if (/\b(?:if|where|when|unless|circumstances)\s*:\s*$/i.test(t)) leadState = 'exception';
       }
     }
-    const topicList = [...topics];
-    const modifierList = [...modifiers];
+    const topicList = topics;
+    const modifierList = modifiers;
     // Exception-only: the passage carves something out (a frame like "does not apply", an item of an "unless:" list,
     // a permission to cooperate), not a passage that limits something else and has exceptions of its own.
     const exceptionish =
@@ -1237,9 +1307,9 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
         topicList.length === 0 && !anchored && !headingAnchor && !(lead?.isImmigrationContext ?? false),
       facts: {
         correctionalAccess:
-          topics.has('facility-access') &&
+          topics.includes('facility-access') &&
           P.correctional.test(t + (parentSeg ? text.slice(parentSeg.start, parentSeg.end) : '')),
-        consentAccess: topics.has('facility-access') && P.consent.test(t),
+        consentAccess: topics.includes('facility-access') && P.consent.test(t),
         releaseSpecificNotice: releaseEvidence.some((e) =>
           e.spans.some((s) => P.releaseSpecific.test(s.text)),
         ),
