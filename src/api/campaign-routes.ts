@@ -12,7 +12,7 @@ import type { AuditService } from '../app/audit/audit-service.ts';
 import type { StatusService } from '../app/status/status-service.ts';
 import type { ReviewService } from '../app/review/review-service.ts';
 import type { ProvisionReviewService } from '../app/review/provision-review-service.ts';
-import { authorize, type Actor } from '../domain/access/authorize.ts';
+import { authorize, type Actor, type Permission } from '../domain/access/authorize.ts';
 import { DomainError } from '../domain/shared/domain-error.ts';
 import { computeDeadline } from '../domain/deadlines/compute-deadline.ts';
 import { parseDeadlineRule } from '../domain/deadlines/deadline-rule.ts';
@@ -50,6 +50,19 @@ export async function registerCampaignRoutes(app: FastifyInstance, deps: Campaig
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 10, fieldSize: 10_000, parts: 20 },
   });
   const who = (request: FastifyRequest): Promise<Actor> => actorOf(request, deps.auth);
+  /** A write route: who is asking, may they (before the body is read), the body checked against its schema, the call. */
+  const write = <S extends z.ZodType>(
+    path: string,
+    permission: Permission,
+    schema: S,
+    run: (actor: Actor, b: z.infer<S>) => Promise<unknown>,
+  ): void => {
+    app.post(path, async (request) => {
+      const actor = await who(request);
+      authorize(actor, permission);
+      return run(actor, body(schema, request.body));
+    });
+  };
 
   const limiter = createLoginLimiter();
   app.post('/api/login', async (request, reply) => {
@@ -105,68 +118,59 @@ export async function registerCampaignRoutes(app: FastifyInstance, deps: Campaig
           : null,
     };
   });
-  app.post('/api/users', async (request) => {
-    const actor = await who(request);
-    authorize(actor, 'admin:users');
-    const b = body(
-      z.object({
-        email: z.string(),
-        password: z.string(),
-        role: z.string(),
-        jurisdiction: z.string().optional(),
-      }),
-      request.body,
-    );
-    return deps.auth.createUser(actor, b);
-  });
+  write(
+    '/api/users',
+    'admin:users',
+    z.object({
+      email: z.string(),
+      password: z.string(),
+      role: z.string(),
+      jurisdiction: z.string().optional(),
+    }),
+    (actor, b) => deps.auth.createUser(actor, b),
+  );
 
   app.get('/api/deadline', async (request) => {
     const q = body(z.object({ from: z.string(), rule: z.string() }), request.query);
     return computeDeadline(parseIsoDate(q.from, 'from date'), parseDeadlineRule(q.rule));
   });
 
-  app.post('/api/waves', async (request) => {
-    const actor = await who(request);
-    authorize(actor, 'write:campaign');
-    const b = body(
-      z.object({
-        name: z.string(),
-        kind: z.string(),
-        sent: z.string(),
-        rule: z.string(),
-        recipients: z.array(z.string()).max(50_000).optional(),
-        cohort: z
-          .object({
-            program: z.literal('byrne-jag'),
-            fiscalYear: z.number().int(),
-            state: z.string().optional(),
-          })
-          .optional(),
-        cohortName: z.string().max(200).optional(),
-        demand: str,
-        legalBasis: str.optional(),
-        consequences: z.array(str).max(20).optional(),
-      }),
-      request.body,
-    );
-    return deps.campaign.createWave(actor, b);
-  });
-  app.post('/api/cohorts', async (request) => {
-    const actor = await who(request);
-    authorize(actor, 'write:campaign');
-    const b = body(
-      z.object({
-        name: z.string(),
-        cohort: z.object({
+  write(
+    '/api/waves',
+    'write:campaign',
+    z.object({
+      name: z.string(),
+      kind: z.string(),
+      sent: z.string(),
+      rule: z.string(),
+      recipients: z.array(z.string()).max(50_000).optional(),
+      cohort: z
+        .object({
           program: z.literal('byrne-jag'),
           fiscalYear: z.number().int(),
           state: z.string().optional(),
-        }),
+        })
+        .optional(),
+      cohortName: z.string().max(200).optional(),
+      demand: str,
+      legalBasis: str.optional(),
+      consequences: z.array(str).max(20).optional(),
+    }),
+    (actor, b) => deps.campaign.createWave(actor, b),
+  );
+  write(
+    '/api/cohorts',
+    'write:campaign',
+    z.object({
+      name: z.string(),
+      cohort: z.object({
+        program: z.literal('byrne-jag'),
+        fiscalYear: z.number().int(),
+        state: z.string().optional(),
       }),
-      request.body,
-    );
-    return deps.campaign.saveCohort(actor, b);
-  });
+    }),
+    (actor, b) => deps.campaign.saveCohort(actor, b),
+  );
 
   app.get('/api/letters', async (request, reply) => {
     const q = body(z.object({ wave: z.string(), jurisdiction: z.string() }), request.query);
@@ -177,100 +181,84 @@ export async function registerCampaignRoutes(app: FastifyInstance, deps: Campaig
       .header('content-disposition', `inline; filename="${fileName}"`)
       .send(Buffer.from(pdf));
   });
-  app.post('/api/service', async (request) => {
-    const actor = await who(request);
-    authorize(actor, 'write:campaign');
-    const b = body(
-      z.object({ wave: z.string(), jurisdiction: z.string(), servedOn: z.string(), method: z.string() }),
-      request.body,
-    );
-    return deps.campaign.recordService(actor, b);
-  });
-  app.post('/api/deadline-adjustments', async (request) => {
-    const actor = await who(request);
-    authorize(actor, 'write:campaign');
-    const b = body(
-      z.object({
-        wave: z.string(),
-        jurisdiction: z.string(),
-        kind: z.string(),
-        granted: z.string(),
-        newDue: z.string().optional(),
-        reason: str,
-      }),
-      request.body,
-    );
-    return deps.campaign.adjustDeadline(actor, b);
-  });
-  app.post('/api/responses', async (request) => {
-    const actor = await who(request);
-    authorize(actor, 'write:campaign');
-    const b = body(
-      z.object({
-        wave: z.string(),
-        jurisdiction: z.string(),
-        received: z.string(),
-        summary: str,
-        submission: z.string().optional(),
-      }),
-      request.body,
-    );
-    return deps.campaign.recordResponse(actor, b);
-  });
-  app.post('/api/determinations', async (request) => {
-    const actor = await who(request);
-    authorize(actor, 'write:determination');
-    const b = body(
-      z.object({
-        jurisdiction: z.string(),
-        kind: z.string(),
-        date: z.string(),
-        text: str,
-        cites: z
-          .array(z.object({ submission: z.string(), provision: z.string() }))
-          .max(500)
-          .optional(),
-        noDocument: z.boolean().optional(),
-        supersedes: z.string().optional(),
-      }),
-      request.body,
-    );
-    return deps.campaign.recordDetermination(actor, b);
-  });
+  write(
+    '/api/service',
+    'write:campaign',
+    z.object({ wave: z.string(), jurisdiction: z.string(), servedOn: z.string(), method: z.string() }),
+    (actor, b) => deps.campaign.recordService(actor, b),
+  );
+  write(
+    '/api/deadline-adjustments',
+    'write:campaign',
+    z.object({
+      wave: z.string(),
+      jurisdiction: z.string(),
+      kind: z.string(),
+      granted: z.string(),
+      newDue: z.string().optional(),
+      reason: str,
+    }),
+    (actor, b) => deps.campaign.adjustDeadline(actor, b),
+  );
+  write(
+    '/api/responses',
+    'write:campaign',
+    z.object({
+      wave: z.string(),
+      jurisdiction: z.string(),
+      received: z.string(),
+      summary: str,
+      submission: z.string().optional(),
+    }),
+    (actor, b) => deps.campaign.recordResponse(actor, b),
+  );
+  write(
+    '/api/determinations',
+    'write:determination',
+    z.object({
+      jurisdiction: z.string(),
+      kind: z.string(),
+      date: z.string(),
+      text: str,
+      cites: z
+        .array(z.object({ submission: z.string(), provision: z.string() }))
+        .max(500)
+        .optional(),
+      noDocument: z.boolean().optional(),
+      supersedes: z.string().optional(),
+    }),
+    (actor, b) => deps.campaign.recordDetermination(actor, b),
+  );
   app.get('/api/escalations/check', async (request) => {
     const q = body(z.object({ jurisdiction: z.string(), step: z.string(), asOf: z.string() }), request.query);
     return deps.campaign.escalate(await who(request), { ...q, isDryRun: true });
   });
-  app.post('/api/escalations', async (request) => {
-    const actor = await who(request);
-    authorize(actor, 'write:escalation');
-    const b = body(
-      z.object({
-        jurisdiction: z.string(),
-        step: z.string(),
-        asOf: z.string(),
-        dryRun: z.boolean().optional(),
-        authorizedBy: z.string().max(200).optional(),
-      }),
-      request.body,
-    );
-    return deps.campaign.escalate(actor, { ...b, isDryRun: b.dryRun ?? false });
-  });
+  write(
+    '/api/escalations',
+    'write:escalation',
+    z.object({
+      jurisdiction: z.string(),
+      step: z.string(),
+      asOf: z.string(),
+      dryRun: z.boolean().optional(),
+      authorizedBy: z.string().max(200).optional(),
+    }),
+    (actor, b) => deps.campaign.escalate(actor, { ...b, isDryRun: b.dryRun ?? false }),
+  );
 
-  app.post('/api/links', async (request) => {
-    const actor = await who(request);
-    authorize(actor, 'write:campaign');
-    const b = body(
-      z.object({
-        jurisdiction: z.string(),
-        days: z.number().int().optional(),
-        uploader: z.string().max(80).optional(),
-      }),
-      request.body,
-    );
-    const link = await deps.uploads.createLink(actor, b);
-    return { ...link, url: `/respond/${link.token}` };
-  });
+  write(
+    '/api/links',
+    'write:campaign',
+    z.object({
+      jurisdiction: z.string(),
+      days: z.number().int().optional(),
+      uploader: z.string().max(80).optional(),
+    }),
+    async (actor, b) => {
+      const link = await deps.uploads.createLink(actor, b);
+      return { ...link, url: `/respond/${link.token}` };
+    },
+  );
   app.get('/api/respond/:token', async (request) => {
     const actor = await deps.uploads.actorForLink((request.params as { token: string }).token);
     const report = await deps.status.status({ jurisdiction: actor.jurisdiction });
@@ -351,26 +339,25 @@ export async function registerCampaignRoutes(app: FastifyInstance, deps: Campaig
     return result;
   });
 
-  app.post('/api/provision-reviews', async (request) => {
-    const actor = await who(request);
-    authorize(actor, 'write:determination');
-    const service = deps.provisionReviews;
-    if (!service) throw new DomainError('bad-input', 'provision reviews are not available on this server');
-    const b = body(
-      z.object({
-        submission: z.string(),
-        provision: z.string(),
-        requirement: z.string(),
-        interpretation: z.string(),
-        action: z.string(),
-        verdict: z.string().optional(),
-        reason: str,
-        supersedes: z.string().optional(),
-      }),
-      request.body,
-    );
-    return service.record(actor, b);
-  });
+  write(
+    '/api/provision-reviews',
+    'write:determination',
+    z.object({
+      submission: z.string(),
+      provision: z.string(),
+      requirement: z.string(),
+      interpretation: z.string(),
+      action: z.string(),
+      verdict: z.string().optional(),
+      reason: str,
+      supersedes: z.string().optional(),
+    }),
+    async (actor, b) => {
+      if (!deps.provisionReviews)
+        throw new DomainError('bad-input', 'provision reviews are not available on this server');
+      return deps.provisionReviews.record(actor, b);
+    },
+  );
 
   app.get('/api/audit/verify', async (request) => {
     authorize(await who(request), 'write:campaign');
