@@ -20,3 +20,18 @@ test('stems are found per segment; acronyms only as whole words, so POLICE is no
 test('a stem shorter than three characters is a programming error', () => {
   assert.throws(() => buildLiteralGroups({ bad: ['no'] }), /three ASCII characters/);
 });
+
+test('the scan keeps its word starts, and marks plain segments and quoted ones', () => {
+  const groups = buildLiteralGroups({ verbs: ['shall'] });
+  const text = 'No officer shall ask. A “café” rule. x_y said "hi" to me';
+  const starts = [0, 22, 37];
+  const ends = [21, 36, text.length];
+  const { words } = groups.scanWords(text, starts, ends);
+  const positions = (seg: number): number[] => [
+    ...words.positions.subarray(words.from[seg]!, words.from[seg + 1]!),
+  ];
+  // Stems cannot start in a segment's last two characters, so "me" is not listed.
+  assert.deepEqual(positions(0), [0, 3, 11, 17]);
+  assert.deepEqual([...words.plain], [1, 0, 0], '"é" and "_" make the last two segments not plain');
+  assert.deepEqual([...words.quoted], [0, 1, 1]);
+});

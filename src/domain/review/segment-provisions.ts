@@ -68,6 +68,8 @@ const SECTION_RE = new RegExp(
 const BARE_NUMBER_RE = /(\d{1,5}(?:\.\d{1,4}){0,4})(\.?)(?=[ \t]+([A-Za-z("“'‘§•])|[ \t]*$)/y;
 const PAREN_RE = /\(([ivxlc]{1,6}|[a-z]{1,2}|\d{1,3}|[A-Z]{1,2})\)(?=\s)/y;
 const DOT_LETTER_RE = /([IVX]{1,5}|[ivx]{1,5}|[A-Za-z])\.(?=[ \t])/y;
+/** "I", "V", "X" in either case: the letters a DOT_LETTER_RE numeral of more than one letter starts with. */
+const ROMAN_LETTER_CODES = new Set([73, 86, 88, 105, 118, 120]);
 const BULLET_RE = /[•●▪◦○·■□➢►\-–—*](?=[ \t])/y;
 const SPACE_RE = /[ \t]*/y;
 const SEP_RE = /[ \t]*(?:[.:]|[–—-](?=[ \t]))?[ \t]*/y;
@@ -113,14 +115,17 @@ const isRomanText = (s: string): boolean => /^[ivxlc]+$/i.test(s) && romanValue(
 
 const isUpperHeavy = (s: string, from = 0, to = s.length): boolean => {
   let upper = 0;
-  let letters = 0;
+  let lower = 0;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) {
-      upper++;
-      letters++;
-    } else if (c >= 97 && c <= 122) letters++;
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) {
+      lower++;
+      // Even if every character left were a capital, the share would stay under three quarters (most lines).
+      if (3 * lower - upper > to - i - 1) return false;
+    }
   }
+  const letters = upper + lower;
   return letters >= 3 && upper / letters >= 0.75;
 };
 
@@ -221,9 +226,13 @@ function readListMarker(text: string, pos: number, stack: readonly Level[]): Mar
     const kind = `dec${Math.min(parts.length, 5)}` as Kind;
     return { kind, value: Number(parts[parts.length - 1]), norm: num, end: pos + m[0].length };
   }
-  DOT_LETTER_RE.lastIndex = pos;
-  const d = DOT_LETTER_RE.exec(text);
-  if (d) {
+  // Most lines start with a word: a letter is a marker only when "." follows it or it may begin a roman numeral,
+  // and no bullet is a letter, so the two patterns below are tried only where they can match.
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+    if (text.charCodeAt(pos + 1) !== 46 /* . */ && !ROMAN_LETTER_CODES.has(c)) return null;
+    DOT_LETTER_RE.lastIndex = pos;
+    const d = DOT_LETTER_RE.exec(text);
+    if (!d) return null;
     const { kind, value } = classifyDotLetter(d[1]!, stack);
     return { kind, value, norm: d[1]!, end: pos + d[0].length };
   }
@@ -353,14 +362,18 @@ function splitSentences(
   searchFrom: number,
 ): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  SENTENCE_END_RE.lastIndex = searchFrom;
+  // The search runs on the piece alone: on the whole text it would go on past `end` to the next sentence end, often
+  // several pieces further on. That changes no match that counts, since one that reaches `end` is dropped anyway.
+  const piece = text.slice(searchFrom, end);
+  SENTENCE_END_RE.lastIndex = 0;
   let s = start;
   let m: RegExpExecArray | null;
-  while ((m = SENTENCE_END_RE.exec(text)) !== null && m.index < end) {
-    const next = m.index + m[0].length;
+  while ((m = SENTENCE_END_RE.exec(piece)) !== null) {
+    const at = searchFrom + m.index;
+    const next = at + m[0].length;
     if (next >= end) break;
-    if (isAbbreviationBefore(text, m.index)) continue;
-    const sentenceEnd = m.index + m[0].trimEnd().length;
+    if (isAbbreviationBefore(text, at)) continue;
+    const sentenceEnd = at + m[0].trimEnd().length;
     if (out.length === 0 && s === start) {
       out.push([s, sentenceEnd]);
     } else if (CONTINUATION_RE.test(text.slice(s, Math.min(end, s + 40)))) {

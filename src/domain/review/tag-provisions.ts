@@ -525,7 +525,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
     starts[i] = s.start;
     ends[i] = s.end;
   });
-  const masks = LITERALS.scan(text, starts, ends);
+  const { masks, words: scanned } = LITERALS.scanWords(text, starts, ends);
   /** Hits by category id of the provision being analysed, computed when first asked for. */
   const memo: Array<Range[] | undefined> = new Array(LAZY_NAMES.length);
   /** Word starts of the provision being analysed (one buffer for the whole document). */
@@ -697,15 +697,16 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       let v = memo[id];
       if (v === undefined) {
         const group = LAZY_GROUP[id]!;
-        const run =
-          id === C.quoted ? t.includes('"') || t.includes('“') : group === -1 || mayMatch(index, group);
+        const run = id === C.quoted ? scanned.quoted[index] === 1 : group === -1 || mayMatch(index, group);
         const plan = LAZY_PLAN[id]!;
         if (!run) v = NONE;
         else if (plan === -1) v = scan(LAZY_RE[id]!, t);
         else {
           // The word starts are listed once per provision, for all the categories that run on them.
           if (!wordsRead) {
-            words.read(t);
+            if (scanned.plain[index] === 1)
+              words.readStarts(t, scanned.positions, scanned.from[index]!, scanned.from[index + 1]!, base);
+            else words.read(t);
             wordsRead = true;
           }
           v = words.matches(plan);

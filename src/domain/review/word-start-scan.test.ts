@@ -1,6 +1,7 @@
 // Running lexicon patterns at candidate word starts finds exactly what a global scan finds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { buildLiteralGroups } from './build-literal-groups.ts';
 import { TAG_PATTERNS } from './tag-patterns.ts';
 import { combineWordStartPlans, planWordStartScan, WordStarts } from './word-start-scan.ts';
 
@@ -45,6 +46,43 @@ test('every planned lexicon pattern finds the matches of its global scan', () =>
     }
   }
   assert.ok(planned.filter(([, p]) => p !== null).length >= 25, 'most lexicon patterns run on word starts');
+});
+
+test('the word starts of a plain segment can come from the literal pre-scan', () => {
+  const planned = Object.values(TAG_PATTERNS).flatMap((re) => {
+    const plan = re.global ? planWordStartScan(re) : null;
+    return plan ? [[re, plan] as const] : [];
+  });
+  const plans = combineWordStartPlans(planned.map(([, p]) => p));
+  const words = new WordStarts(plans);
+  const { scanWords } = buildLiteralGroups({ any: ['the'] });
+  const text = SAMPLES.filter((s) => /^[\x20-\x7e]*$/.test(s) && !s.includes('_')).join(' ');
+  // Segments that start inside a word, end inside one, or are too short for a stem.
+  const cuts = [0, 5, 9, 40, 41, 43, 44, 120, 200, 203, text.length];
+  const scanned = scanWords(text, cuts.slice(0, -1), cuts.slice(1));
+  for (let s = 0; s + 1 < cuts.length; s++) {
+    const t = text.slice(cuts[s]!, cuts[s + 1]!);
+    assert.equal(scanned.words.plain[s], 1);
+    words.readStarts(
+      t,
+      scanned.words.positions,
+      scanned.words.from[s]!,
+      scanned.words.from[s + 1]!,
+      cuts[s]!,
+    );
+    for (const [re, plan] of planned)
+      assert.deepEqual(words.matches(plans.plans.indexOf(plan)), fullScan(re, t), `${re.source} on ${t}`);
+  }
+});
+
+test('a pattern with too many three-character prefixes is planned on two', () => {
+  const re = /\b\w+ing\b/g;
+  const plan = planWordStartScan(re);
+  assert.ok(plan && plan.prefixes.every((x) => x.length <= 2));
+  const plans = combineWordStartPlans([plan]);
+  const words = new WordStarts(plans);
+  words.read(SAMPLES[2]!);
+  assert.deepEqual(words.matches(0), fullScan(re, SAMPLES[2]!));
 });
 
 test('patterns that may start elsewhere, match nothing, or use unknown syntax keep the full scan', () => {

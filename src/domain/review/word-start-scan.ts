@@ -1,17 +1,20 @@
-// Runs a word-anchored pattern only where a match can start: at word starts whose first two characters can begin it.
+// Runs a word-anchored pattern only where a match can start: at word starts whose first three characters can begin it.
 //
 // Most lexicon patterns (tag-patterns.ts) are `\b` followed by a word. A global scan tries the pattern at every
 // character of a provision; this scanner lists a provision's word starts once (shared by all patterns) and tries a
-// sticky copy of the pattern only at those whose first two characters can begin a match. That finds exactly the
+// sticky copy of the pattern only at those whose first three characters can begin a match. That finds exactly the
 // non-overlapping leftmost matches of a `g` scan, because every match starts at such a word start: candidates are
 // tried in order, and those inside the previous match are skipped as the `g` scan would skip them.
 //
-// Which two-character prefixes can begin a match is read from the pattern's source by a small analysis of the regex
-// syntax the lexicon uses. It errs only towards more candidates; a pattern it cannot prove word-anchored (one that
-// may start with a non-word character or match the empty string, or uses syntax it does not know) gets no plan and is
-// scanned in full. \b without the u flag uses the ASCII word characters [A-Za-z0-9_]: "é" is not a word character.
+// Which three-character prefixes can begin a match is read from the pattern's source by a small analysis of the regex
+// syntax the lexicon uses. Three characters rather than two matter: "sh" begins "shall" but also "she", "short" and
+// "shown", and most sticky attempts on two-character candidates failed. A pattern whose three-character prefixes are
+// too many to list (`\b\w+...`) is cut at two. The analysis errs only towards more candidates; a pattern it cannot
+// prove word-anchored (one that may start with a non-word character or match the empty string, or uses syntax it does
+// not know) gets no plan and is scanned in full. \b without the u flag uses the ASCII word characters [A-Za-z0-9_]:
+// "é" is not a word character.
 
-/** Character buckets: ASCII codes 0-127, NON_ASCII for every other character, END for "no second character". */
+/** Character buckets: ASCII codes 0-127, NON_ASCII for every other character, END for "no further character". */
 const NON_ASCII = 128;
 const END = 129;
 const BUCKETS = 130;
@@ -24,61 +27,52 @@ const IS_WORD = new Uint8Array(65536);
 for (let c = 0; c < 128; c++) IS_WORD[c] = isWordCode(c) ? 1 : 0;
 
 /**
- * The language of a regex node cut to two characters: whether it matches the empty string, the single characters it
- * matches whole, and the two-character prefixes of longer matches (first * BUCKETS + second). Sets of buckets.
+ * The language of a regex node cut to `depth` characters, as strings of buckets (one UTF-16 code per bucket): a
+ * string shorter than the depth is a whole match, one of exactly the depth the prefix of a match at least that long
+ * (or a whole match of that length: as a prefix it allows more, never less). The empty string is in the set when the
+ * node can match it.
  */
-interface Prefixes {
-  readonly empty: boolean;
-  readonly one: ReadonlySet<number>;
-  readonly two: ReadonlySet<number>;
-}
+type Prefixes = ReadonlySet<string>;
 
-const EPSILON: Prefixes = { empty: true, one: new Set(), two: new Set() };
+const EPSILON: Prefixes = new Set(['']);
+/** More prefixes than this and the pattern is analysed again at a smaller depth. */
+const MAX_PREFIXES = 20_000;
 
-const firstsOf = (p: Prefixes): Set<number> => {
-  const out = new Set(p.one);
-  for (const k of p.two) out.add(Math.floor(k / BUCKETS));
+class Unsupported extends Error {}
+class TooMany extends Error {}
+
+const checked = (out: Set<string>): Set<string> => {
+  if (out.size > MAX_PREFIXES) throw new TooMany();
   return out;
 };
 
-function concat(a: Prefixes, b: Prefixes): Prefixes {
-  const one = new Set<number>();
-  const two = new Set(a.two);
-  if (a.empty) {
-    for (const c of b.one) one.add(c);
-    for (const k of b.two) two.add(k);
+function concat(a: Prefixes, b: Prefixes, depth: number): Prefixes {
+  const out = new Set<string>();
+  for (const x of a) {
+    if (x.length >= depth) out.add(x);
+    else for (const y of b) out.add((x + y).slice(0, depth));
   }
-  if (b.empty) for (const c of a.one) one.add(c);
-  if (a.one.size > 0) {
-    const next = firstsOf(b);
-    for (const c of a.one) for (const d of next) two.add(c * BUCKETS + d);
-  }
-  return { empty: a.empty && b.empty, one, two };
+  return checked(out);
 }
 
-function union(a: Prefixes, b: Prefixes): Prefixes {
-  return {
-    empty: a.empty || b.empty,
-    one: new Set([...a.one, ...b.one]),
-    two: new Set([...a.two, ...b.two]),
-  };
-}
+const union = (a: Prefixes, b: Prefixes): Prefixes => checked(new Set([...a, ...b]));
 
-/** `x{min,max}`: two copies decide every two-character prefix, so counts are cut at two. */
-function repeat(x: Prefixes, min: number, max: number): Prefixes {
+/** `x{min,max}`: `depth` copies decide every prefix of that length, so counts are cut there. */
+function repeat(x: Prefixes, min: number, max: number, depth: number): Prefixes {
   let out = EPSILON;
-  const need = Math.min(min, 2);
-  const may = Math.min(max, 2);
-  for (let i = 0; i < need; i++) out = concat(out, x);
+  const need = Math.min(min, depth);
+  const may = Math.min(max, depth);
+  for (let i = 0; i < need; i++) out = concat(out, x, depth);
   const optional = union(EPSILON, x);
-  for (let i = need; i < may; i++) out = concat(out, optional);
+  for (let i = need; i < may; i++) out = concat(out, optional, depth);
   return out;
 }
 
-const charSet = (codes: Iterable<number>): Prefixes => {
-  const one = new Set<number>();
-  for (const c of codes) one.add(c);
-  return { empty: false, one, two: new Set() };
+const charSet = (codes: Iterable<number>, depth: number): Prefixes => {
+  if (depth === 0) return EPSILON;
+  const out = new Set<string>();
+  for (const c of codes) out.add(String.fromCharCode(c));
+  return out;
 };
 
 const ALL_BUCKETS = Array.from({ length: NON_ASCII + 1 }, (_, i) => i);
@@ -97,50 +91,38 @@ const withCase = (codes: Iterable<number>): Set<number> => {
   return out;
 };
 
-class Unsupported extends Error {}
-
-const FULL = 0;
-const FIRSTS = 1;
-const SKIP = 2;
-type Need = typeof FULL | typeof FIRSTS | typeof SKIP;
-
-/** Parser for the regex syntax of the lexicon; anything else throws Unsupported and the pattern keeps its full scan. */
-function analyse(source: string, ignoreCase: boolean): Prefixes {
+/**
+ * Parser for the regex syntax of the lexicon; anything else throws Unsupported and the pattern keeps its full scan.
+ * Each node is analysed to the depth its position needs: after parts that match at least k characters, the next part
+ * decides at most depth - k more (zero: it is only parsed).
+ */
+function analyse(source: string, ignoreCase: boolean, maxDepth: number): Prefixes {
   let pos = 0;
   const fold = (codes: Iterable<number>): Set<number> => (ignoreCase ? withCase(codes) : new Set(codes));
 
   const peek = (): string => source[pos] ?? '';
-  // What a caller needs of a node: everything, only whether it can be empty and its first characters (`one` then
-  // holds the first characters; enough after a part that cannot be empty), or nothing (the prefix is already known
-  // and the node is only parsed).
-  const alternation = (need: Need): Prefixes => {
-    let out = sequence(need);
+  const alternation = (depth: number): Prefixes => {
+    let out = sequence(depth);
     while (peek() === '|') {
       pos++;
-      const next = sequence(need);
-      if (need !== SKIP) out = union(out, next);
+      const next = sequence(depth);
+      if (depth > 0) out = union(out, next);
     }
     return out;
   };
-  const sequence = (need: Need): Prefixes => {
+  const sequence = (depth: number): Prefixes => {
     let out = EPSILON;
     while (pos < source.length && peek() !== '|' && peek() !== ')') {
-      // Once the parts so far cannot be empty, the next part adds at most a second character (only its first
-      // characters matter, and only while a one-character prefix is open); after that, nothing it does matters.
-      let childNeed: Need;
-      if (need === SKIP) childNeed = SKIP;
-      else if (out.empty) childNeed = need;
-      else childNeed = need === FULL && out.one.size > 0 ? FIRSTS : SKIP;
-      const next = quantified(childNeed);
-      if (childNeed === SKIP) continue;
-      if (need === FULL) out = concat(out, next);
-      // FIRSTS: the parts so far can all be empty, so the next part's first characters are first characters too.
-      else out = { empty: next.empty, one: new Set([...out.one, ...next.one]), two: out.two };
+      // The next part matters only up to the shortest prefix so far that is not yet complete.
+      let shortest = depth;
+      for (const x of out) if (x.length < shortest) shortest = x.length;
+      const next = quantified(depth - shortest);
+      if (shortest < depth) out = concat(out, next, depth);
     }
     return out;
   };
-  const quantified = (need: Need): Prefixes => {
-    const a = atom(need);
+  const quantified = (depth: number): Prefixes => {
+    const a = atom(depth);
     const q = peek();
     let min = 1;
     let max = 1;
@@ -156,11 +138,10 @@ function analyse(source: string, ignoreCase: boolean): Prefixes {
       max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
     } else return a;
     if (peek() === '?') pos++; // lazy: the same strings
-    if (need === SKIP || max === 0) return EPSILON;
-    if (need === FIRSTS) return { empty: a.empty || min === 0, one: a.one, two: a.two };
-    return repeat(a, min, max);
+    if (depth === 0 || max === 0) return EPSILON;
+    return repeat(a, min, max, depth);
   };
-  const atom = (need: Need): Prefixes => {
+  const atom = (depth: number): Prefixes => {
     const ch = source[pos++]!;
     if (ch === '(') {
       let zeroWidth = false;
@@ -172,14 +153,14 @@ function analyse(source: string, ignoreCase: boolean): Prefixes {
         pos += 3;
         zeroWidth = true;
       } else if (ch === '(' && peek() === '?') throw new Unsupported('group');
-      const inner = alternation(zeroWidth ? SKIP : need);
+      const inner = alternation(zeroWidth ? 0 : depth);
       if (peek() !== ')') throw new Unsupported('paren');
       pos++;
       // A lookaround consumes nothing: as a prefix it is the empty string (more candidates, never fewer).
       return zeroWidth ? EPSILON : inner;
     }
     if (ch === '^' || ch === '$') return EPSILON;
-    if (ch === '[') return charClass(need);
+    if (ch === '[') return charClass(depth);
     if ('*+?{}|)'.includes(ch)) throw new Unsupported(`syntax ${ch}`);
     let codes: readonly number[];
     if (ch === '.') codes = ALL_BUCKETS;
@@ -188,7 +169,7 @@ function analyse(source: string, ignoreCase: boolean): Prefixes {
       if (e === 'b' || e === 'B') return EPSILON;
       codes = escapeSet(e);
     } else codes = [bucketOf(ch.charCodeAt(0))];
-    return need === SKIP ? EPSILON : charSet(fold(codes));
+    return charSet(fold(codes), depth);
   };
   /** Buckets of an escape outside or inside a class (after the backslash). */
   const escapeSet = (e: string): number[] => {
@@ -217,7 +198,7 @@ function analyse(source: string, ignoreCase: boolean): Prefixes {
     if (/^[.\-\\/()[\]{}?*+|^$,;:'"§&#%!<>=@~`]$/.test(e)) return [bucketOf(e.charCodeAt(0))];
     throw new Unsupported(`escape \\${e}`);
   };
-  const charClass = (need: Need): Prefixes => {
+  const charClass = (depth: number): Prefixes => {
     const negated = peek() === '^';
     if (negated) pos++;
     const members = new Set<number>();
@@ -248,13 +229,16 @@ function analyse(source: string, ignoreCase: boolean): Prefixes {
     }
     if (peek() !== ']') throw new Unsupported('class');
     pos++;
-    if (need === SKIP) return EPSILON;
     // A negated class is widened: any character outside the listed ASCII ones, and every non-ASCII character.
-    if (negated) return charSet(ALL_BUCKETS.filter((c) => c === NON_ASCII || !members.has(c)));
-    return charSet(fold(members));
+    if (negated)
+      return charSet(
+        ALL_BUCKETS.filter((c) => c === NON_ASCII || !members.has(c)),
+        depth,
+      );
+    return charSet(fold(members), depth);
   };
 
-  const out = alternation(FULL);
+  const out = alternation(maxDepth);
   if (pos !== source.length) throw new Unsupported('trailing');
   return out;
 }
@@ -284,8 +268,8 @@ function topLevelAlternatives(source: string): string[] {
 /** How to run one pattern on word starts: its sticky copy and the prefixes that can begin a match. */
 export interface WordStartPlan {
   readonly sticky: RegExp;
-  /** The two-character keys (first * BUCKETS + second, second END at the end of the text) that can begin a match. */
-  readonly keys: readonly number[];
+  /** Strings of one to three buckets that can begin a match; a shorter one stands for every continuation. */
+  readonly prefixes: readonly string[];
 }
 
 /**
@@ -295,45 +279,66 @@ export interface WordStartPlan {
 export function planWordStartScan(re: RegExp): WordStartPlan | null {
   if (!re.global || re.unicode || re.unicodeSets || re.multiline || re.dotAll || re.sticky) return null;
   if (!topLevelAlternatives(re.source).every((alt) => alt.startsWith('\\b'))) return null;
-  let prefixes: Prefixes;
-  try {
-    prefixes = analyse(re.source, re.ignoreCase);
-  } catch (e) {
-    if (e instanceof Unsupported) return null;
-    throw e;
+  let prefixes: Prefixes | null = null;
+  for (const depth of [3, 2]) {
+    try {
+      prefixes = analyse(re.source, re.ignoreCase, depth);
+      break;
+    } catch (e) {
+      if (e instanceof Unsupported) return null;
+      if (!(e instanceof TooMany)) throw e;
+    }
   }
-  if (prefixes.empty) return null;
-  const keys = new Set<number>();
-  for (const c of prefixes.one) {
+  if (prefixes === null || prefixes.has('')) return null;
+  for (const x of prefixes) {
+    const c = x.charCodeAt(0);
     if (c >= 128 || !isWordCode(c)) return null;
-    for (let d = 0; d < BUCKETS; d++) keys.add(c * BUCKETS + d);
   }
-  for (const k of prefixes.two) {
-    const c = Math.floor(k / BUCKETS);
-    if (c >= 128 || !isWordCode(c)) return null;
-    keys.add(k);
-  }
-  return { sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y'), keys: [...keys] };
+  return { sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y'), prefixes: [...prefixes] };
 }
 
-/** Up to 32 plans, and for each two-character key a bit mask of the plans that may match there. */
+/**
+ * Up to 32 plans, and for each three-character key a bit mask of the plans that may match there: the first two
+ * characters pick a row (-1: no plan begins so), the third a column. Few two-character starts occur in the
+ * lexicon, so the rows stay small where a flat three-character table would hold two million entries.
+ */
 export interface WordStartPlans {
   readonly plans: readonly WordStartPlan[];
+  /** Row by first * BUCKETS + second, or -1. */
+  readonly rows: Int32Array;
+  /** Plan masks by row * BUCKETS + third. */
   readonly masks: Int32Array;
 }
 
 export function combineWordStartPlans(plans: readonly WordStartPlan[]): WordStartPlans {
   if (plans.length > 32) throw new Error('at most 32 word-start plans share one scanner');
-  const masks = new Int32Array(BUCKETS * BUCKETS);
+  const rows = new Int32Array(BUCKETS * BUCKETS).fill(-1);
+  let rowCount = 0;
+  /** The two-character keys a prefix covers. */
+  const pairsOf = (x: string): number[] => {
+    const c = x.charCodeAt(0);
+    if (x.length >= 2) return [c * BUCKETS + x.charCodeAt(1)];
+    return Array.from({ length: BUCKETS }, (_, d) => c * BUCKETS + d);
+  };
+  for (const plan of plans)
+    for (const x of plan.prefixes)
+      for (const pair of pairsOf(x)) if (rows[pair] === -1) rows[pair] = rowCount++;
+  const masks = new Int32Array(rowCount * BUCKETS);
   plans.forEach((plan, i) => {
-    for (const k of plan.keys) masks[k]! |= 1 << i;
+    for (const x of plan.prefixes) {
+      for (const pair of pairsOf(x)) {
+        const row = rows[pair]! * BUCKETS;
+        if (x.length === 3) masks[row + x.charCodeAt(2)]! |= 1 << i;
+        else for (let d = 0; d < BUCKETS; d++) masks[row + d]! |= 1 << i;
+      }
+    }
   });
-  return { plans, masks };
+  return { plans, rows, masks };
 }
 
 /**
  * The candidate positions of one text for every plan: its word starts ([A-Za-z0-9_] at 0 or after a non-word
- * character) whose first two characters can begin a match of the plan. One pass over the text serves all plans.
+ * character) whose first three characters can begin a match of the plan. One pass over the text serves all plans.
  */
 export class WordStarts {
   readonly #plans: WordStartPlans;
@@ -349,30 +354,58 @@ export class WordStarts {
 
   /** Lists the candidates of `text`, reusing the buffers (a text of n characters has at most n word starts). */
   read(text: string): void {
+    this.#reset(text);
+    const len = text.length;
+    for (let i = 0; i < len; i++) {
+      if (IS_WORD[text.charCodeAt(i)] !== 1) continue;
+      // A word starts at i: look it up, then step over the rest of the word.
+      this.#list(text, i);
+      while (i + 1 < len && IS_WORD[text.charCodeAt(i + 1)] === 1) i++;
+    }
+  }
+
+  /**
+   * `read` for a text whose word starts are known: `starts[from, to)` less `offset`, every word start of the text
+   * except perhaps the one at 0 and those in its last two characters, which are checked here (the literal pre-scan
+   * of a plain segment, build-literal-groups.ts, gives such a list without a second walk over the characters).
+   */
+  readStarts(text: string, starts: Int32Array, from: number, to: number, offset: number): void {
+    this.#reset(text);
+    const len = text.length;
+    if (len > 0 && IS_WORD[text.charCodeAt(0)] === 1 && (from === to || starts[from] !== offset))
+      this.#list(text, 0);
+    for (let k = from; k < to; k++) this.#list(text, starts[k]! - offset);
+    for (let i = Math.max(1, len - 2); i < len; i++)
+      if (IS_WORD[text.charCodeAt(i)] === 1 && IS_WORD[text.charCodeAt(i - 1)] !== 1) this.#list(text, i);
+  }
+
+  #reset(text: string): void {
     const len = text.length;
     if (this.#capacity < len) {
       this.#capacity = Math.max(len, 2 * this.#capacity, 256);
       this.#candidates = new Int32Array(this.#capacity * this.#plans.plans.length);
     }
+    this.#counts.fill(0);
+    this.#text = text;
+  }
+
+  /** Adds the word start at `i` to the candidates of every plan whose prefixes its first three characters fit. */
+  #list(text: string, i: number): void {
+    const len = text.length;
+    const second = i + 1 < len ? bucketOf(text.charCodeAt(i + 1)) : END;
+    const row = this.#plans.rows[text.charCodeAt(i) * BUCKETS + second]!;
+    if (row === -1) return;
+    const third = second !== END && i + 2 < len ? bucketOf(text.charCodeAt(i + 2)) : END;
+    let m = this.#plans.masks[row * BUCKETS + third]!;
     const candidates = this.#candidates;
     const capacity = this.#capacity;
     const counts = this.#counts;
-    const masks = this.#plans.masks;
-    counts.fill(0);
-    for (let i = 0; i < len; i++) {
-      const c = text.charCodeAt(i);
-      if (IS_WORD[c] !== 1) continue;
-      // A word starts at i: look it up, then step over the rest of the word.
-      let m = masks[c * BUCKETS + (i + 1 < len ? bucketOf(text.charCodeAt(i + 1)) : END)]!;
-      while (m !== 0) {
-        const plan = 31 - Math.clz32(m & -m);
-        m &= m - 1;
-        candidates[plan * capacity + counts[plan]!] = i;
-        counts[plan]!++;
-      }
-      while (i + 1 < len && IS_WORD[text.charCodeAt(i + 1)] === 1) i++;
+    while (m !== 0) {
+      const plan = 31 - Math.clz32(m & -m);
+      m &= m - 1;
+      candidates[plan * capacity + counts[plan]!] = i;
+      counts[plan]!++;
     }
-    this.#text = text;
   }
 
   /**
