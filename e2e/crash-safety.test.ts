@@ -33,25 +33,28 @@ const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 /**
  * Runs `accordance ARGS` and kills it `delayMs` after its first acknowledgement (or after 10 s if none comes), so
- * kills land while work is under way however slow start-up is. Returns what matched `ack` in its output.
+ * kills land while work is under way however slow start-up is. Returns what matched `ack` in its output, the exit
+ * code (null when killed) and, for a run that finished, how long it ran after its first output.
  */
 function spawnAndKill(
   env: NodeJS.ProcessEnv,
   args: string[],
   delayMs: number | null,
   ack: RegExp,
-): Promise<{ acked: string[]; code: number | null }> {
+): Promise<{ acked: string[]; code: number | null; tailMs: number | null }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(root, 'bin/accordance.js'), ...args], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
+    let firstOutputAt: number | null = null;
     let timer: NodeJS.Timeout | undefined =
       delayMs === null ? undefined : setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.stdout.on('data', (d: Buffer) => {
       const first = out === '';
       out += d.toString();
+      if (first) firstOutputAt = performance.now();
       if (first && delayMs !== null) {
         clearTimeout(timer);
         timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
@@ -59,9 +62,27 @@ function spawnAndKill(
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      resolve({ acked: [...out.matchAll(ack)].map((m) => m[1] as string), code });
+      resolve({
+        acked: [...out.matchAll(ack)].map((m) => m[1] as string),
+        code,
+        tailMs: code !== null && firstOutputAt !== null ? performance.now() - firstOutputAt : null,
+      });
     });
   });
+}
+
+/**
+ * Kill delays are drawn below the time an uninterrupted run keeps working after its first output (runs get shorter
+ * as more files are already stored), so most kills land mid-run; every finished run refreshes that bound.
+ */
+function delayBound(maxDelay: number) {
+  let bound = maxDelay;
+  return {
+    next: () => Math.floor(random() * bound),
+    saw: (r: { tailMs: number | null }) => {
+      if (r.tailMs !== null) bound = Math.max(10, Math.min(maxDelay, r.tailMs * 0.9));
+    },
+  };
 }
 
 /** Runs ingest and kills it; returns the acknowledged hashes. */
@@ -79,8 +100,10 @@ async function killLoop(
   const dir = makeFiles(files);
   const acknowledged = new Set<string>();
   let killed = 0;
+  const delays = delayBound(maxDelay);
   for (let i = 0; i < kills; i++) {
-    const r = await runAndKill(env, dir, Math.floor(random() * maxDelay));
+    const r = await runAndKill(env, dir, delays.next());
+    delays.saw(r);
     for (const a of r.acked) acknowledged.add(a);
     if (r.code === null) killed++;
     // Every acknowledged file is in the store after the crash.
@@ -178,8 +201,10 @@ test(
       await admin.query(`drop schema if exists ${schema} cascade`);
       let killed = 0;
       const acknowledged = new Set<string>();
+      const delays = delayBound(600);
       for (let i = 0; i < 30; i++) {
-        const r = await letters(Math.floor(random() * 600));
+        const r = await letters(delays.next());
+        delays.saw(r);
         if (r.code === null) killed++;
         for (const j of r.acked) acknowledged.add(j);
         for (const j of r.acked) {
