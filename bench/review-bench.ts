@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { reviewText } from '../src/domain/review/review-text.ts';
+import { parseAnnotatedDocument } from '../src/domain/review/parse-annotated-document.ts';
 import { extractDocument } from '../src/extract/extract-document.ts';
 import { makePolicyPdf } from './worker-bench.ts';
 import type { BenchResult } from './bench-result.ts';
@@ -15,11 +16,14 @@ const KEYWORDS = 'immigration|detainer|ICE|release|status|warrant|1373|custody|i
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
-/** The team's corpus, repeated into files of about 1 MB each, as a policy library would look. */
+/**
+ * The team's corpus, repeated into files of about 1 MB each, as a policy library would look. Only the documents'
+ * own text is used: the gold labels (`@@` lines, `#!` metadata) are not something anyone would submit for review.
+ */
 function corpusFiles(dir: string, megabytes: number): string[] {
   const texts = readdirSync(CORPUS)
     .sort()
-    .map((f) => readFileSync(new URL(f, CORPUS), 'utf8'));
+    .map((f) => parseAnnotatedDocument(readFileSync(new URL(f, CORPUS), 'utf8'), f).text);
   const unit = texts.join('\n\n');
   const perFile = Math.ceil((1024 * 1024) / unit.length);
   const files: string[] = [];
