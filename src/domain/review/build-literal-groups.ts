@@ -112,6 +112,42 @@ const matchesExact = (text: string, at: number, needle: string): boolean =>
   !isLetter(text.charCodeAt(at + needle.length));
 
 /**
+ * The needles by three-character key, as an open-addressed hash table: the scan looks a key up only after the bit
+ * table has said it is present, so the probe always ends at it. A `Map` lookup plus its iterator cost about a
+ * seventh of the whole scan; this is a multiply, a shift and (almost always) one compare.
+ */
+interface NeedleTable {
+  readonly keys: Int32Array;
+  readonly lists: ReadonlyArray<readonly Needle[]>;
+  readonly mask: number;
+}
+
+function toNeedleTable(table: ReadonlyMap<number, Needle[]>): NeedleTable {
+  let size = 8;
+  while (size < 4 * table.size) size *= 2;
+  const keys = new Int32Array(size).fill(-1);
+  const lists: Needle[][] = new Array<Needle[]>(size).fill([]);
+  const mask = size - 1;
+  for (const [key, list] of table) {
+    let h = slotOf(key, mask);
+    while (keys[h] !== -1) h = (h + 1) & mask;
+    keys[h] = key;
+    lists[h] = list;
+  }
+  return { keys, lists, mask };
+}
+
+const slotOf = (key: number, mask: number): number => (Math.imul(key, 0x9e3779b1) >>> 11) & mask;
+
+/** The needles of a key known to be in the table. */
+const needlesAt = (table: NeedleTable, key: number): readonly Needle[] => {
+  const { keys, mask } = table;
+  let h = slotOf(key, mask);
+  while (keys[h] !== key) h = (h + 1) & mask;
+  return table.lists[h]!;
+};
+
+/**
  * Builds a scanner for named groups of stems (each at least three characters, starting with a letter or digit). A
  * stem matches at the start of a word and may run into the rest of it ("detain" finds "detainer"), which is what a
  * pre-check for \b-anchored patterns needs. Lower-case stems match in any ASCII case;
@@ -135,6 +171,8 @@ export function buildLiteralGroups(groups: Readonly<Record<string, readonly stri
   for (const key of folded.keys()) foldedKeys[key >>> 3]! |= 1 << (key & 7);
   for (const key of exact.keys()) exactKeys[key >>> 3]! |= 1 << (key & 7);
   const hasExact = exact.size > 0;
+  const foldedTable = toNeedleTable(folded);
+  const exactTable = toNeedleTable(exact);
 
   const scanWords = (
     text: string,
@@ -180,14 +218,18 @@ export function buildLiteralGroups(groups: Readonly<Record<string, readonly stri
         if ((ra | rb | rc) > 127) continue;
         const key = (fold(ra) << 14) | (fold(rb) << 7) | fold(rc);
         if ((foldedKeys[key >>> 3]! & (1 << (key & 7))) !== 0) {
-          for (const needle of folded.get(key)!) {
+          const needles = needlesAt(foldedTable, key);
+          for (let k = 0; k < needles.length; k++) {
+            const needle = needles[k]!;
             if (matchesFolded(text, at, needle.text)) setBits(masks, base, needle.bits);
           }
         }
         if (hasExact) {
           const exactKey = (ra << 14) | (rb << 7) | rc;
           if ((exactKeys[exactKey >>> 3]! & (1 << (exactKey & 7))) !== 0) {
-            for (const needle of exact.get(exactKey)!) {
+            const needles = needlesAt(exactTable, exactKey);
+            for (let k = 0; k < needles.length; k++) {
+              const needle = needles[k]!;
               if (matchesExact(text, at, needle.text)) setBits(masks, base, needle.bits);
             }
           }

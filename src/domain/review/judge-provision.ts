@@ -1,6 +1,6 @@
 // Judges one tagged provision against § 1373 and the FY2017 JAG conditions under the agency and judicial readings (BRIEF §2.1–2.2).
 import type { RequirementId } from '../shared/brand.ts';
-import { INTERPRETATIONS, REVIEW_REQUIREMENTS } from './provision.ts';
+import { INTERPRETATIONS, REVIEW_REQUIREMENTS, TOPICS } from './provision.ts';
 import type {
   AppliedModifier,
   Finding,
@@ -229,10 +229,32 @@ interface Plan {
   readonly uses: readonly Use[];
 }
 
-const PLANS = new Map<string, readonly Plan[]>();
+const PLANS = new Map<number, readonly Plan[]>();
+
+/** 1-based topic numbers, for plan keys. */
+const TOPIC_NUMBER = new Map<Topic, number>(TOPICS.map((t, i) => [t, i + 1]));
+
+/**
+ * The plan cache key as a number: seven flag bits, then each topic in order in three bits (topics are distinct and
+ * fewer than eight, so the sequence is unambiguous). A string key had to be built and hashed for every provision.
+ */
+function planKey(topics: readonly Topic[], g: Governing, facts: JudgeInput['facts']): number {
+  let key = 0;
+  for (const t of topics) key = key * 8 + TOPIC_NUMBER.get(t)!;
+  const savings = g.savings === 'explicit' ? 1 : g.savings === 'generic' ? 2 : 0;
+  return (
+    key * 128 +
+    savings * 32 +
+    (g.hasWarrant ? 16 : 0) +
+    (g.hasCarveOut ? 8 : 0) +
+    (facts.correctionalAccess ? 4 : 0) +
+    (facts.consentAccess ? 2 : 0) +
+    (facts.releaseSpecificNotice ? 1 : 0)
+  );
+}
 
 function planFor(topics: readonly Topic[], g: Governing, facts: JudgeInput['facts']): readonly Plan[] {
-  const key = `${topics.join(',')}|${g.savings}|${g.hasWarrant}|${g.hasCarveOut}|${facts.correctionalAccess}|${facts.consentAccess}|${facts.releaseSpecificNotice}`;
+  const key = planKey(topics, g, facts);
   const cached = PLANS.get(key);
   if (cached) return cached;
   const plans: Plan[] = [];
@@ -293,17 +315,23 @@ export function judgeProvision(input: JudgeInput): readonly Finding[] {
     ['warrant', g.spans.warrant],
     ['carve-out', g.spans['carve-out']],
   ]);
-  for (const t of input.topics)
-    spansOf.set(
-      t,
-      input.tagEvidence.filter((e) => e.tag === t).flatMap((e) => e.spans),
-    );
+  // Plain loops rather than filter/flatMap: this runs for every tagged provision, and flatMap is a slow builtin.
+  for (const t of input.topics) {
+    const spans: Span[] = [];
+    for (const e of input.tagEvidence) if (e.tag === t) for (const s of e.spans) spans.push(s);
+    spansOf.set(t, spans);
+  }
   const collected: Array<readonly Use[]> = [];
   const collectedEvidence: Span[][] = [];
   const evidenceOf = (uses: readonly Use[]): Span[] => {
     const at = collected.indexOf(uses);
     if (at !== -1) return collectedEvidence[at]!.slice();
-    const evidence = dedupeSpans(uses.flatMap((u) => spansOf.get(u) ?? []));
+    const spans: Span[] = [];
+    for (const u of uses) {
+      const own = spansOf.get(u);
+      if (own) for (const s of own) spans.push(s);
+    }
+    const evidence = dedupeSpans(spans);
     collected.push(uses);
     collectedEvidence.push(evidence);
     return evidence;

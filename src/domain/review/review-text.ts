@@ -10,12 +10,30 @@ import type { CrossReference, ProvisionTags } from './tag-provisions.ts';
 const isModifierEvidence = (e: TagEvidence): e is TagEvidence & { tag: Modifier } =>
   e.tag === 'savings-clause' || e.tag === 'warrant-exception' || e.tag === 'serious-crime-carve-out';
 
-const normalise = (s: string): string => s.replace(/[()]/g, '').replace(/\.$/, '').toLowerCase();
+const normaliseUncached = (s: string): string => s.replace(/[()]/g, '').replace(/\.$/, '').toLowerCase();
+
+/**
+ * Normalised section numbers and path markers. Cross-references compare every path marker of every segment in the
+ * referenced section, and the same few markers ("a", "(1)", "2.") recur all through a document: one cache per review
+ * (made in `applyModifiers`) turns two regex replacements per comparison into a map lookup.
+ */
+type Normaliser = (s: string) => string;
+const makeNormaliser = (): Normaliser => {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = normaliseUncached(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+};
 
 /** Segments by normalised section number, so cross-references resolve without scanning the document. */
 type SectionIndex = Map<string, number[]>;
 
-function indexSections(segments: readonly Segment[]): SectionIndex {
+function indexSections(segments: readonly Segment[], normalise: Normaliser): SectionIndex {
   const index: SectionIndex = new Map();
   segments.forEach((s, i) => {
     if (!s.sectionNumber) return;
@@ -33,6 +51,7 @@ function resolveReference(
   from: Segment,
   segments: readonly Segment[],
   index: SectionIndex,
+  normalise: Normaliser,
 ): number[] {
   const section = ref.section
     ? normalise(ref.section)
@@ -65,7 +84,8 @@ function describe(seg: Segment, index: number): string {
 function applyModifiers(segments: readonly Segment[], tags: readonly ProvisionTags[]): AppliedModifier[][] {
   // Most provisions get nothing applied: they share one empty list until something is pushed.
   const applied: AppliedModifier[][] = new Array<AppliedModifier[]>(segments.length).fill(NOTHING_APPLIED);
-  const index = indexSections(segments);
+  const normalise = makeNormaliser();
+  const index = indexSections(segments, normalise);
   const entriesOf = (source: number, via: AppliedModifier['via']): AppliedModifier[] => {
     const out: AppliedModifier[] = [];
     for (const e of tags[source]!.evidence) {
@@ -91,13 +111,28 @@ function applyModifiers(segments: readonly Segment[], tags: readonly ProvisionTa
       applied[target] = list;
     }
     for (const entry of entries) {
+      // Skipped when this source already gave the modifier, or PER_KIND sources gave it with this strength. The
+      // modifier names are compared first: they are interned constants, the `from` strings are built per source.
       let same = 0;
-      for (const a of list) {
-        if (a.from === entry.from && a.modifier === entry.modifier) same = PER_KIND;
-        else if (a.modifier === entry.modifier && a.strength === entry.strength) same++;
+      for (let k = 0; k < list.length && same < PER_KIND; k++) {
+        const a = list[k]!;
+        if (a.modifier !== entry.modifier) continue;
+        if (a.from === entry.from) same = PER_KIND;
+        else if (a.strength === entry.strength) same++;
       }
       if (same < PER_KIND) list.push(entry);
     }
+  };
+  // A referenced provision's entries are the same for every provision that refers to it (and a reference resolves to
+  // up to 50 provisions): built once each. Entries are shared between targets' lists, as scope entries are.
+  const crossReferenceCache = new Map<number, AppliedModifier[]>();
+  const crossReferenceEntries = (source: number): AppliedModifier[] => {
+    let entries = crossReferenceCache.get(source);
+    if (entries === undefined) {
+      entries = entriesOf(source, 'cross-reference');
+      crossReferenceCache.set(source, entries);
+    }
+    return entries;
   };
   const tagged: number[] = [];
   tags.forEach((t, i) => {
@@ -109,23 +144,15 @@ function applyModifiers(segments: readonly Segment[], tags: readonly ProvisionTa
   const sectionScope = new Map<number, Array<[number, AppliedModifier[]]>>();
   const keepFew = (bucket: Array<[number, AppliedModifier[]]>, source: number): void => {
     const entries = entriesOf(source, 'scope');
-    const kinds = new Set(bucket.flatMap(([, es]) => es.map((e) => `${e.modifier}/${e.strength ?? ''}`)));
-    const counts = new Map<string, number>();
-    for (const [, es] of bucket)
-      for (const e of es)
-        counts.set(
-          `${e.modifier}/${e.strength ?? ''}`,
-          (counts.get(`${e.modifier}/${e.strength ?? ''}`) ?? 0) + 1,
-        );
-    if (
-      entries.some(
-        (e) =>
-          !kinds.has(`${e.modifier}/${e.strength ?? ''}`) ||
-          (counts.get(`${e.modifier}/${e.strength ?? ''}`) ?? 0) < PER_KIND,
-      )
-    ) {
-      bucket.push([source, entries]);
-    }
+    // Kept when some entry's kind (modifier and strength) has fewer than PER_KIND entries in the bucket so far
+    // (a kind not in the bucket has none). Counted in place: the bucket stays small, and this runs per source.
+    const underused = entries.some((e) => {
+      let n = 0;
+      for (const [, es] of bucket)
+        for (const b of es) if (b.modifier === e.modifier && b.strength === e.strength) n++;
+      return n < PER_KIND;
+    });
+    if (underused) bucket.push([source, entries]);
   };
   tags.forEach((t, i) => {
     if (!t.isExceptionOnly) return;
@@ -147,15 +174,15 @@ function applyModifiers(segments: readonly Segment[], tags: readonly ProvisionTa
     } else if (t.scope === 'refs') {
       const entries = entriesOf(i, 'scope');
       for (const ref of t.exceptionRefs)
-        for (const j of resolveReference(ref, seg, segments, index)) add(j, entries, i);
+        for (const j of resolveReference(ref, seg, segments, index, normalise)) add(j, entries, i);
     }
   });
   for (const j of tagged) {
     for (const [source, entries] of documentScope) add(j, entries, source);
     for (const [source, entries] of sectionScope.get(segments[j]!.section) ?? []) add(j, entries, source);
     for (const ref of tags[j]!.exceptionRefs) {
-      for (const k of resolveReference(ref, segments[j]!, segments, index))
-        add(j, entriesOf(k, 'cross-reference'), k);
+      for (const k of resolveReference(ref, segments[j]!, segments, index, normalise))
+        add(j, crossReferenceEntries(k), k);
     }
   }
   return applied;

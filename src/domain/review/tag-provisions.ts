@@ -493,15 +493,23 @@ const isModifierTag = (tag: string): boolean =>
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A path marker inside a cross-reference ("(b)" in "subsection (b)(2)"); global, reset before each use. */
+const PATH_MARKER = /\(([0-9A-Za-z]{1,4})\)/g;
+
 function readCrossReferences(t: string, from: number): CrossReference[] {
   const out: CrossReference[] = [];
   P.crossReference.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = P.crossReference.exec(t)) !== null) {
     const raw = m[1]!;
-    const markers = [...raw.matchAll(/\(([0-9A-Za-z]{1,4})\)/g)].map((x) => x[1]!);
+    const markers: string[] = [];
+    if (raw.indexOf('(') !== -1) {
+      PATH_MARKER.lastIndex = 0;
+      let pm: RegExpExecArray | null;
+      while ((pm = PATH_MARKER.exec(raw)) !== null) markers.push(pm[1]!);
+    }
     const bare = raw.replace(/\(.*$/, '').trim();
-    const isSectionWord = /^(?:section|sections)$/i.test(m[0].split(/\s+/)[0]!);
+    const isSectionWord = /^sections?(?:\s|$)/i.test(m[0]);
     if (isSectionWord) {
       out.push({ text: m[0], section: bare || null, path: markers });
     } else {
@@ -526,8 +534,13 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
     ends[i] = s.end;
   });
   const { masks, words: scanned } = LITERALS.scanWords(text, starts, ends);
-  /** Hits by category id of the provision being analysed, computed when first asked for. */
-  const memo: Array<Range[] | undefined> = new Array(LAZY_NAMES.length);
+  /**
+   * Hits by category id of the provision being analysed, computed when first asked for. An entry is current only when
+   * its stamp equals `generation` (bumped per provision), so nothing is cleared between provisions.
+   */
+  const memo: Range[][] = new Array<Range[]>(LAZY_NAMES.length).fill(NONE);
+  const memoStamp = new Int32Array(LAZY_NAMES.length);
+  let generation = 0;
   /** Word starts of the provision being analysed (one buffer for the whole document). */
   const words = new WordStarts(WORD_START_PLANS);
   const contextGroup = (name: keyof typeof CONTEXT_STEMS): number =>
@@ -691,11 +704,12 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
     }
 
     // ---- hits --------------------------------------------------------------------------------------------
-    memo.fill(undefined);
+    const stamp = ++generation;
     let wordsRead = false;
     const get = (id: number): Range[] => {
-      let v = memo[id];
-      if (v === undefined) {
+      let v: Range[];
+      if (memoStamp[id] === stamp) v = memo[id]!;
+      else {
         const group = LAZY_GROUP[id]!;
         const run = id === C.quoted ? scanned.quoted[index] === 1 : group === -1 || mayMatch(index, group);
         const plan = LAZY_PLAN[id]!;
@@ -712,6 +726,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
           v = words.matches(plan);
         }
         memo[id] = v;
+        memoStamp[id] = stamp;
       }
       return v;
     };
@@ -871,14 +886,16 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
     // Topics and modifiers in the order first found (small arrays used as sets).
     const topics: Topic[] = [];
     const leadOp = lead ? leadOperators.get(parentIndex) : undefined;
-    const operatorSpans = (c: Clause): Span[] =>
-      c.operator ? [span(c.operator)] : c.operatorInherited && leadOp ? [leadOp] : [];
     const addTopic = (tag: Topic, rule: string, c: Clause, objects: Range[]): void => {
       let already = 0;
       for (const e of evidence) if (e.tag === tag) already++;
       if (!topics.includes(tag)) topics.push(tag);
       if (already >= 2) return;
-      evidence.push({ tag, rule, spans: [...operatorSpans(c), ...objects.map(span)] });
+      const spans: Span[] = [];
+      if (c.operator) spans.push(span(c.operator));
+      else if (c.operatorInherited && leadOp) spans.push(leadOp);
+      for (const o of objects) spans.push(span(o));
+      evidence.push({ tag, rule, spans });
     };
     const restrictClauses = clauses.filter((c) => c.polarity === 'restrict');
     /** Access phrases, and premises named after an entry word ("enter ... the jail"). */
