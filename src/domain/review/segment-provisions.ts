@@ -717,54 +717,39 @@ export function segmentProvisions(text: string): Segment[] {
     let pos = skipSpace(text, subStart);
     if (pos >= subEnd) return;
     const section = readSectionMarker(text, pos);
-    let listMarker: Marker | null = null;
-    let markerStart = pos;
-    let headingText: string | null = null;
+    let listMarker: Marker | null = section ? null : readListMarker(text, pos, stack);
+    // A numbered section opens here: "Sec. 4." read above, or a statute-style number ("7290.6.", "415.1") that reads
+    // as a list marker. Its number, an optional title, then (on the same line) its text or its first subsection.
+    let opened: { end: number; norm: string; label: string } | null = null;
     if (section) {
+      opened = {
+        end: section.end,
+        norm: section.norm,
+        label: text.slice(pos, section.end).trim().replace(/\.$/, ''),
+      };
+    } else if (listMarker && listMarker.kind === 'section') {
+      opened = { end: listMarker.end, norm: listMarker.norm, label: listMarker.norm };
+    }
+    let markerStart = pos;
+    if (opened) {
       sectionCounter++;
-      sectionNumber = section.norm;
-      const markerText = text.slice(pos, section.end).trim().replace(/\.$/, '');
-      sectionLabel = markerText;
+      sectionNumber = opened.norm;
+      sectionLabel = opened.label;
       stack.length = 0;
-      SEP_RE.lastIndex = section.end;
+      SEP_RE.lastIndex = opened.end;
       SEP_RE.test(text);
       let after = SEP_RE.lastIndex;
       const titleEnd =
         after < subEnd && text.charCodeAt(after) !== 40 ? readTitle(text, after, subEnd, false) : -1;
-      headingText = text.slice(pos, titleEnd > 0 ? titleEnd : section.end).trim();
+      const heading = text.slice(pos, titleEnd > 0 ? titleEnd : opened.end).trim();
       if (titleEnd > 0) after = skipSpace(text, titleEnd);
-      stack.push({ kind: 'section', value: 0, marker: sectionNumber, segment: -1, heading: headingText });
+      stack.push({ kind: 'section', value: 0, marker: opened.norm, segment: -1, heading });
       if (after >= subEnd) return; // heading only
       pos = after;
       markerStart = pos;
+      // Section text with no subsection marker: the section itself is the provision.
       listMarker = readListMarker(text, pos, stack);
       if (listMarker && listMarker.kind === 'section') listMarker = null;
-      if (!listMarker) {
-        // Section text with no subsection marker: the section itself is the provision.
-        markerStart = pos;
-      }
-    } else {
-      listMarker = readListMarker(text, pos, stack);
-      if (listMarker && listMarker.kind === 'section') {
-        // Statute-style number ("7290.6.", "415.1"): a section of its own.
-        sectionCounter++;
-        sectionNumber = listMarker.norm;
-        sectionLabel = listMarker.norm;
-        stack.length = 0;
-        SEP_RE.lastIndex = listMarker.end;
-        SEP_RE.test(text);
-        let after = SEP_RE.lastIndex;
-        const titleEnd =
-          after < subEnd && text.charCodeAt(after) !== 40 ? readTitle(text, after, subEnd, false) : -1;
-        headingText = text.slice(pos, titleEnd > 0 ? titleEnd : listMarker.end).trim();
-        if (titleEnd > 0) after = skipSpace(text, titleEnd);
-        stack.push({ kind: 'section', value: 0, marker: sectionNumber, segment: -1, heading: headingText });
-        if (after >= subEnd) return;
-        pos = after;
-        markerStart = pos;
-        listMarker = readListMarker(text, pos, stack);
-        if (listMarker && listMarker.kind === 'section') listMarker = null;
-      }
     }
 
     if (listMarker) {
