@@ -1,5 +1,5 @@
 // The status use case: validates the question, finds the jurisdiction, and asks the domain for the answer.
-// Answers are pure functions of (store revision, question), so they are memoised per revision.
+// Answers are pure functions of (store revision, question), so they are memoised per revision (shared/revision-memo.ts).
 import type { Clock } from '../ports/clock.ts';
 import type { Stores } from '../ports/stores.ts';
 import type { IsoDate, OcdId } from '../../domain/shared/brand.ts';
@@ -7,6 +7,7 @@ import { parseIsoDate } from '../../domain/shared/iso-date.ts';
 import { DomainError } from '../../domain/shared/domain-error.ts';
 import { parseOcdId, type Jurisdiction } from '../../domain/jurisdictions/jurisdiction.ts';
 import { computeStatus, type StatusRecords, type StatusReport } from '../../domain/status/compute-status.ts';
+import { createRevisionMemo } from '../shared/revision-memo.ts';
 
 export type StatusQueryInput = {
   readonly asOf?: string | undefined;
@@ -30,51 +31,41 @@ export type StatusDeps = {
 
 const MEMO_SIZE = 512;
 
-export function createStatusService(deps: StatusDeps): StatusService {
-  let cache: { revision: number; records: StatusRecords } | undefined;
-  const memo = new Map<string, { report: StatusReport; etag: string; json?: string }>();
-  const records = async (): Promise<StatusRecords> => {
-    const revision = await deps.stores.records.revision();
-    if (cache?.revision !== revision) {
-      cache = { revision, records: await deps.stores.records.loadStatusRecords() };
-      memo.clear();
-    }
-    return cache.records;
-  };
+type Answer = { report: StatusReport; etag: string; json?: string };
 
-  const answer = async (input: StatusQueryInput) => {
+export function createStatusService(deps: StatusDeps): StatusService {
+  const revision = () => deps.stores.records.revision();
+  const loaded = createRevisionMemo<StatusRecords>(revision, 1);
+  const records = () => loaded.get('records', () => deps.stores.records.loadStatusRecords());
+  const answers = createRevisionMemo<Answer>(revision, MEMO_SIZE);
+
+  const answer = async (input: StatusQueryInput): Promise<Answer> => {
+    // Bad input is refused before anything is read or remembered.
     const asOf: IsoDate = input.asOf ? parseIsoDate(input.asOf, 'as-of date') : deps.clock.today();
     const knownAt = input.knownAt ? parseIsoDate(input.knownAt, 'known-at date') : undefined;
     const id = input.jurisdiction ? parseOcdId(input.jurisdiction) : undefined;
-    let all = await records();
     const key = `${asOf}|${knownAt ?? ''}|${id ?? ''}`;
-    const hit = memo.get(key);
-    if (hit) {
-      // Refresh its place so the most used answers stay.
-      memo.delete(key);
-      memo.set(key, hit);
-      return hit;
-    }
-    let jurisdiction: OcdId | undefined;
-    if (id) {
-      const j = (await deps.stores.jurisdictions.find(id)) ?? deps.directory?.(id);
-      if (!j) throw new DomainError('unknown-jurisdiction', `no US jurisdiction with id "${id}"`, { id });
-      // A jurisdiction outside the campaign record is still answered: its conditions, no requests.
-      if (!all.jurisdictions.some((x) => x.id === j.id))
-        all = { ...all, jurisdictions: [...all.jurisdictions, j] };
-      jurisdiction = j.id;
-    }
-    const entry: { report: StatusReport; etag: string; json?: string } = {
-      report: computeStatus(all, {
-        asOf,
-        ...(knownAt ? { knownAt } : {}),
-        ...(jurisdiction ? { jurisdiction } : {}),
-      }),
-      etag: `"${cache?.revision ?? 0}-${key.replace(/[^\w-]/g, '_')}"`,
-    };
-    memo.set(key, entry);
-    if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value as string);
-    return entry;
+    return answers.get(key, async () => {
+      const at = await revision();
+      let all = await records();
+      let jurisdiction: OcdId | undefined;
+      if (id) {
+        const j = (await deps.stores.jurisdictions.find(id)) ?? deps.directory?.(id);
+        if (!j) throw new DomainError('unknown-jurisdiction', `no US jurisdiction with id "${id}"`, { id });
+        // A jurisdiction outside the campaign record is still answered: its conditions, no requests.
+        if (!all.jurisdictions.some((x) => x.id === j.id))
+          all = { ...all, jurisdictions: [...all.jurisdictions, j] };
+        jurisdiction = j.id;
+      }
+      return {
+        report: computeStatus(all, {
+          asOf,
+          ...(knownAt ? { knownAt } : {}),
+          ...(jurisdiction ? { jurisdiction } : {}),
+        }),
+        etag: `"${at}-${key.replace(/[^\w-]/g, '_')}"`,
+      };
+    });
   };
 
   return {

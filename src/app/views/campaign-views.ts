@@ -9,7 +9,7 @@ import { jurisdictionDossier, type Dossier } from '../../domain/status/jurisdict
 import { campaignBoard, type BoardWave } from '../../domain/campaign/campaign-board.ts';
 import type { RegistryEntry } from '../../domain/registry/registry-entry.ts';
 import type { Source } from '../../domain/sources/source.ts';
-import { createRevisionMemo } from './revision-memo.ts';
+import { createRevisionMemo } from '../shared/revision-memo.ts';
 
 export type DateQuery = { readonly asOf?: string | undefined; readonly knownAt?: string | undefined };
 

@@ -5,7 +5,7 @@ import type { JurisdictionService } from '../jurisdictions/jurisdiction-service.
 import type { StatusReport } from '../../domain/status/compute-status.ts';
 import { MAP_CATEGORY_LABELS, type MapCategory } from '../../domain/status/map-category.ts';
 import type { DateQuery } from './campaign-views.ts';
-import { createRevisionMemo } from './revision-memo.ts';
+import { createRevisionMemo } from '../shared/revision-memo.ts';
 
 export type MapJurisdiction = {
   readonly id: string;
