@@ -88,3 +88,33 @@ test('a directory needs --recursive; with it, good files are reviewed and bad on
   assert.equal(out.errors.length, 1);
   assert.match(r.stderr, /review: 1 reviewed, 1 refused/);
 });
+
+test('--jobs 2 reviews on worker threads and writes the same output, in file order, as one thread', () => {
+  const sub = join(dir, 'jobs');
+  mkdirSync(sub);
+  writeFileSync(join(sub, 'a.txt'), POLICY);
+  writeFileSync(join(sub, 'b.bin'), Buffer.alloc(2048, 0));
+  writeFileSync(join(sub, 'c.txt'), POLICY.replace('ICE', 'DHS'));
+  writeFileSync(join(sub, 'd.txt'), 'Sec. 9. Permits for block parties are issued by the Clerk.');
+  for (const format of [['--json'], []]) {
+    const one = run('review', sub, '-r', '--jobs', '1', ...format);
+    const two = run('review', sub, '-r', '--jobs', '2', ...format);
+    assert.equal(one.code, 2, one.stderr);
+    assert.equal(two.code, 2, two.stderr);
+    assert.match(two.stderr, /review: 3 reviewed, 1 refused \(2 workers\)/);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(two.stderr.split('\n').filter((l) => l.startsWith('accordance:')).length, 1);
+  }
+  const files = JSON.parse(run('review', sub, '-r', '--jobs', '2', '--json').stdout).documents.map(
+    (d: { file: string }) => d.file.slice(-5),
+  );
+  assert.deepEqual(files, ['a.txt', 'c.txt', 'd.txt']);
+});
+
+test('--jobs takes a whole number from 1 to 64', () => {
+  for (const bad of ['0', '65', 'two', '-1', '1.5']) {
+    const r = run('review', join(dir, 'policy.txt'), `--jobs=${bad}`);
+    assert.equal(r.code, 2, bad);
+    assert.match(r.stderr, /--jobs takes a whole number from 1 to 64/);
+  }
+});

@@ -37,6 +37,7 @@ import { renderLetterPdf } from './letters/render-letter-pdf.ts';
 import type { CampaignRouteDeps } from './api/campaign-routes.ts';
 import { exportCommand, importCommand, type BackupPort } from './cli/backup-command.ts';
 import { createReviewService, type ReviewService } from './app/review/review-service.ts';
+import { createWorkerReviewRunner } from './cli/review-pool.ts';
 import { createProvisionReviewService } from './app/review/provision-review-service.ts';
 import { extractDocument } from './extract/extract-document.ts';
 import { createDocumentService, type DocumentService } from './app/documents/document-service.ts';
@@ -353,6 +354,9 @@ export async function cli(argv: string[], env: Env): Promise<number> {
     jurisdictions: () => (directory ??= createJurisdictionService(loadRegistry)),
     review: () => (reviewer ??= reviewService()),
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+    write: (t) => process.stdout.write(t),
+    reviewWorkers: (jobs, spec) =>
+      createWorkerReviewRunner(new URL('./review-worker.ts', import.meta.url), jobs, spec),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     async status() {
       if (config.kind === 'pglite') {

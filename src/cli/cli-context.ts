@@ -6,10 +6,14 @@ import type { AuditService } from '../app/audit/audit-service.ts';
 import type { AuthService } from '../app/auth/auth-service.ts';
 import type { Actor } from '../domain/access/authorize.ts';
 import type { ReviewService } from '../app/review/review-service.ts';
+import type { ReviewRunner } from './review-pool.ts';
+import type { RenderSpec } from './review-render.ts';
 
 export type CliIo = {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Standard output as is (no newline added), for output written in pieces. */
+  readonly write: (chunk: string) => void;
 };
 
 export type CliContext = CliIo & {
@@ -20,6 +24,8 @@ export type CliContext = CliIo & {
   local(): Promise<{ campaign: CampaignService; audit: AuditService; auth: AuthService; operator: Actor }>;
   /** Provision review of files (no database needed). */
   review(): ReviewService;
+  /** A pool of `jobs` worker threads reviewing files for the review command; absent where threads are not wanted. */
+  reviewWorkers?(jobs: number, spec: RenderSpec): ReviewRunner;
   /** Reads standard input to the end (for --password-stdin). */
   stdin(): Promise<string>;
 };

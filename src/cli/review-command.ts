@@ -1,13 +1,16 @@
-// `accordance review FILE|DIR... [--recursive] [--json]` (BRIEF §5): provisions, topics, modifiers, findings.
+// `accordance review FILE|DIR... [--recursive] [--json] [--jobs N]` (BRIEF §5): provisions, topics, modifiers, findings.
 import { parseArgs } from 'node:util';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { UsageError, type CliContext } from './cli-context.ts';
-import type { ReviewService, ReviewedDocument } from '../app/review/review-service.ts';
+import type { ReviewFailure, ReviewService } from '../app/review/review-service.ts';
 import { DomainError } from '../domain/shared/domain-error.ts';
 import { progressBar } from './progress-bar.ts';
+import { forEachInOrder, type ReviewRunner } from './review-pool.ts';
+import { renderDocument, reviewJsonWriter, type RenderSpec } from './review-render.ts';
 
-export const REVIEW_USAGE = 'usage: accordance review FILE|DIR... [--recursive] [--json]';
+export const REVIEW_USAGE = 'usage: accordance review FILE|DIR... [--recursive] [--json] [--jobs N]';
 
 /** Files named on the command line, and with --recursive the files under directories (hidden ones skipped). */
 export async function collectFiles(paths: readonly string[], recursive: boolean): Promise<string[]> {
@@ -25,58 +28,37 @@ export async function collectFiles(paths: readonly string[], recursive: boolean)
   return out;
 }
 
-const mark = (
-  text: string,
-  spans: readonly { start: number; end: number }[],
-  offset: number,
-  color: boolean,
-) => {
-  const open = color ? '\x1b[1;33m' : '[[';
-  const close = color ? '\x1b[0m' : ']]';
-  const sorted = [...spans]
-    .filter((s) => s.start >= offset && s.end <= offset + text.length)
-    .sort((a, b) => a.start - b.start);
-  let out = '';
-  let at = offset;
-  for (const s of sorted) {
-    if (s.start < at) continue;
-    out +=
-      text.slice(at - offset, s.start - offset) + open + text.slice(s.start - offset, s.end - offset) + close;
-    at = s.end;
-  }
-  return out + text.slice(at - offset);
-};
+/** Reviews in this thread, one file at a time (one file, `--jobs 1`, or no worker pool available). */
+const inProcessRunner = (service: ReviewService, spec: RenderSpec): ReviewRunner => ({
+  parallel: 1,
+  async run(file) {
+    const outcome = await service.tryReviewOne(file, async () => new Uint8Array(await readFile(file)));
+    return outcome.ok ? { ok: true, chunks: renderDocument(outcome.document, spec) } : outcome;
+  },
+  close: async () => undefined,
+});
 
-export function formatReview(d: ReviewedDocument, color: boolean): string {
-  const lines = [
-    `${d.file}  (${d.format}, sha256 ${d.sha256.slice(0, 16)}…, ${d.summary.provisions} provisions, ${d.summary.tagged} tagged)`,
-  ];
-  for (const w of d.warnings) lines.push(`  warning: ${w}`);
-  for (const [req, w] of Object.entries(d.summary.worst))
-    lines.push(`  ${req.padEnd(28)} agency: ${w.agency.verdict.padEnd(17)} courts: ${w.judicial.verdict}`);
-  for (const p of d.provisions) {
-    if (p.topics.length === 0 && p.modifiers.length === 0) continue;
-    lines.push('', `  ${p.label ?? p.id} [${[...p.topics, ...p.modifiers].join(', ')}]`);
-    lines.push(
-      `    ${mark(
-        p.text,
-        p.tagEvidence.flatMap((t) => t.spans),
-        p.start,
-        color,
-      ).replace(/\s+/g, ' ')}`,
-    );
-    for (const f of p.findings) {
-      if (f.verdict === 'no-conflict') continue;
-      lines.push(`    ${f.interpretation.padEnd(8)} ${f.requirement}: ${f.verdict} — ${f.reasons[0] ?? ''}`);
-    }
+/** Below this much input, starting worker threads (about 0.8 s) costs more than they save. */
+const WORKERS_FROM_BYTES = 8 * 1024 * 1024;
+
+/**
+ * `--jobs`: a whole number from 1 to 64, never more than there are files. By default one worker per core less one (the
+ * main thread writes the output), and none for a batch under WORKERS_FROM_BYTES; on two cores that means one thread.
+ */
+async function jobsOf(value: string | undefined, files: readonly string[]): Promise<number> {
+  if (value !== undefined) {
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64)
+      throw new UsageError(`--jobs takes a whole number from 1 to 64, not "${value}"; ${REVIEW_USAGE}`);
+    return Math.min(Number(value), files.length);
   }
-  return lines.join('\n');
+  const jobs = Math.min(availableParallelism() - 1, files.length);
+  if (jobs < 2) return 1;
+  let bytes = 0;
+  for (const f of files) bytes += (await stat(f)).size;
+  return bytes >= WORKERS_FROM_BYTES ? jobs : 1;
 }
 
-export async function reviewCommand(
-  args: string[],
-  ctx: CliContext & { review(): ReviewService },
-): Promise<number> {
+export async function reviewCommand(args: string[], ctx: CliContext): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -84,6 +66,7 @@ export async function reviewCommand(
       options: {
         json: { type: 'boolean', default: false },
         recursive: { type: 'boolean', short: 'r', default: false },
+        jobs: { type: 'string', short: 'j' },
       },
       allowPositionals: true,
       strict: true,
@@ -94,20 +77,52 @@ export async function reviewCommand(
   if (parsed.positionals.length === 0) throw new UsageError(`name at least one file; ${REVIEW_USAGE}`);
   const files = await collectFiles(parsed.positionals, parsed.values.recursive);
   if (files.length === 0) throw new DomainError('bad-input', 'no files to review');
+  const jobs = await jobsOf(parsed.values.jobs, files);
+  const spec: RenderSpec = {
+    output: parsed.values.json ? 'json' : 'text',
+    color: !parsed.values.json && process.stdout.isTTY === true,
+  };
+  // Output is written as each document is done (in file order), so a large batch is never held whole in memory.
+  const runner =
+    jobs > 1 && ctx.reviewWorkers ? ctx.reviewWorkers(jobs, spec) : inProcessRunner(ctx.review(), spec);
   const bar = files.length > 1 ? progressBar('review', files.length) : undefined;
-  const result = await ctx.review().reviewMany(
-    files.map((file) => ({ file, bytes: async () => new Uint8Array(await readFile(file)) })),
-    (done, total, file) => bar?.update(done, file),
-  );
-  bar?.done(`${result.documents.length} reviewed, ${result.errors.length} refused`);
-  if (parsed.values.json)
-    ctx.out(JSON.stringify({ documents: result.documents, errors: result.errors }, null, 2));
-  else {
-    ctx.out(result.documents.map((d) => formatReview(d, process.stdout.isTTY === true)).join('\n\n'));
+  const json = spec.output === 'json' ? reviewJsonWriter(ctx.write) : null;
+  const errors: ReviewFailure[] = [];
+  let reviewed = 0;
+  let lastWritten = '';
+  const writeText = (chunk: string): void => {
+    if (chunk.length === 0) return;
+    ctx.write(chunk);
+    lastWritten = chunk;
+  };
+  try {
+    await forEachInOrder(
+      files,
+      runner.parallel,
+      (file) => runner.run(file),
+      (result, file, i) => {
+        if (!result.ok) errors.push(result.failure);
+        else if (json) {
+          reviewed++;
+          json.document(result.chunks);
+        } else {
+          if (reviewed++ > 0) writeText('\n\n');
+          for (const c of result.chunks) writeText(c);
+        }
+        bar?.update(i + 1, file);
+      },
+    );
+  } finally {
+    await runner.close();
   }
-  if (result.errors.length > 0) {
+  bar?.done(
+    `${reviewed} reviewed, ${errors.length} refused${runner.parallel > 1 ? ` (${runner.parallel} workers)` : ''}`,
+  );
+  if (json) json.end(errors);
+  else if (!lastWritten.endsWith('\n')) ctx.write('\n');
+  if (errors.length > 0) {
     // One line per refused file; the exit code says the input was bad.
-    for (const e of result.errors) ctx.err(`accordance: ${e.file}: ${e.error.replace(/\s+/g, ' ')}`);
+    for (const e of errors) ctx.err(`accordance: ${e.file}: ${e.error.replace(/\s+/g, ' ')}`);
     return 2;
   }
   return 0;

@@ -21,7 +21,7 @@ commands:
   status         status of every jurisdiction with requests, as of a date (--as-of, --known-at, --jurisdiction, --json)
   resolve        free text ("King County, Wash.") to ranked OCD-IDs (--json, --state, --limit)
   jurisdictions  the registry of every US state, county and place (--count | --search TEXT | --id OCDID, --json)
-  review         provisions of policy files, tagged and judged under both readings (--json, --recursive)
+  review         provisions of policy files, tagged and judged under both readings (--json, --recursive, --jobs N)
   extract        jurisdictions, events, amounts, statutes, claims and conflicts from articles and letters (--json)
   ingest         store documents by content hash and process them as jobs (--recursive, --json, --no-work)
   worker         take document jobs from the queue (needs DATABASE_URL; --concurrency N)

@@ -31,6 +31,10 @@ export type ReviewedDocument = {
 
 export type ReviewFailure = { readonly file: string; readonly code: string; readonly error: string };
 
+export type ReviewOutcome =
+  | { readonly ok: true; readonly document: ReviewedDocument }
+  | { readonly ok: false; readonly failure: ReviewFailure };
+
 export function createReviewService(deps: { read: DocumentReader }) {
   return {
     async reviewOne(file: string, bytes: Uint8Array): Promise<ReviewedDocument> {
@@ -46,6 +50,25 @@ export function createReviewService(deps: { read: DocumentReader }) {
         summary: review.summary,
       };
     },
+    /**
+     * Reviews one file whose bytes may fail to load: unreadable or hostile input (and a file that has gone) becomes a
+     * failure to report; anything else is a fault and is thrown.
+     */
+    async tryReviewOne(file: string, bytes: () => Promise<Uint8Array>): Promise<ReviewOutcome> {
+      try {
+        return { ok: true, document: await this.reviewOne(file, await bytes()) };
+      } catch (e) {
+        if (
+          !isDomainError(e) &&
+          !(e instanceof Error && 'code' in e && (e as NodeJS.ErrnoException).code === 'ENOENT')
+        )
+          throw e;
+        return {
+          ok: false,
+          failure: { file, code: isDomainError(e) ? e.code : 'bad-input', error: (e as Error).message },
+        };
+      }
+    },
     /** Reviews each file; a file that cannot be read is reported, not fatal to the others. */
     async reviewMany(
       files: readonly { file: string; bytes: () => Promise<Uint8Array> }[],
@@ -55,20 +78,9 @@ export function createReviewService(deps: { read: DocumentReader }) {
       const errors: ReviewFailure[] = [];
       let done = 0;
       for (const f of files) {
-        try {
-          documents.push(await this.reviewOne(f.file, await f.bytes()));
-        } catch (e) {
-          if (
-            !isDomainError(e) &&
-            !(e instanceof Error && 'code' in e && (e as NodeJS.ErrnoException).code === 'ENOENT')
-          )
-            throw e;
-          errors.push({
-            file: f.file,
-            code: isDomainError(e) ? e.code : 'bad-input',
-            error: (e as Error).message,
-          });
-        }
+        const outcome = await this.tryReviewOne(f.file, f.bytes);
+        if (outcome.ok) documents.push(outcome.document);
+        else errors.push(outcome.failure);
         onProgress?.(++done, files.length, f.file);
       }
       return { documents, errors };

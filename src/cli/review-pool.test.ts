@@ -1,0 +1,75 @@
+// The order-keeping scheduler of `accordance review --jobs N`: results in file order, bounded work ahead, faults surface.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { forEachInOrder } from './review-pool.ts';
+
+test('results are delivered in input order even when later items finish first', async () => {
+  const items = Array.from({ length: 20 }, (_, i) => i);
+  const delivered: number[] = [];
+  await forEachInOrder(
+    items,
+    3,
+    async (i) => {
+      await sleep((20 - i) % 5);
+      return i * 10;
+    },
+    (r, item, index) => {
+      assert.equal(r, item * 10);
+      assert.equal(index, item);
+      delivered.push(item);
+    },
+  );
+  assert.deepEqual(delivered, items);
+});
+
+test('no more than twice the parallelism is started ahead of the item being delivered', async () => {
+  let running = 0;
+  let most = 0;
+  let delivered = 0;
+  let furthestAhead = 0;
+  await forEachInOrder(
+    Array.from({ length: 40 }, (_, i) => i),
+    2,
+    async (i) => {
+      running++;
+      most = Math.max(most, running);
+      furthestAhead = Math.max(furthestAhead, i - delivered);
+      await sleep(i % 3);
+      running--;
+      return i;
+    },
+    () => {
+      delivered++;
+    },
+  );
+  assert.ok(most <= 4, `${most} at once`);
+  assert.ok(furthestAhead <= 4, `${furthestAhead} ahead`);
+});
+
+test('a fault rejects the whole run, and a later fault is not left unhandled', async () => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (e: unknown) => unhandled.push(e);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    const delivered: number[] = [];
+    await assert.rejects(
+      forEachInOrder(
+        [0, 1, 2, 3],
+        2,
+        async (i) => {
+          if (i >= 2) throw new Error(`fault ${i}`);
+          await sleep(5);
+          return i;
+        },
+        (r) => delivered.push(r),
+      ),
+      /fault 2/,
+    );
+    assert.deepEqual(delivered, [0, 1]);
+    await sleep(20);
+    assert.deepEqual(unhandled, []);
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+});
