@@ -314,6 +314,9 @@ export async function serve(env: Env): Promise<void> {
   process.on('SIGTERM', () => void stop());
 }
 
+/** Resolves when a stream that refused a write (its buffer full, a slow pipe reader) has drained. */
+const drained = (stream: NodeJS.WritableStream): Promise<void> => once(stream, 'drain').then(() => undefined);
+
 export async function cli(argv: string[], env: Env): Promise<number> {
   let app: App | undefined;
   let release: (() => void) | undefined;
@@ -354,7 +357,7 @@ export async function cli(argv: string[], env: Env): Promise<number> {
     jurisdictions: () => (directory ??= createJurisdictionService(loadRegistry)),
     review: () => (reviewer ??= reviewService()),
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-    write: (t) => process.stdout.write(t),
+    write: (t) => (process.stdout.write(t) ? Promise.resolve() : drained(process.stdout)),
     reviewWorkers: (jobs, spec) =>
       createWorkerReviewRunner(new URL('./review-worker.ts', import.meta.url), jobs, spec),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),

@@ -152,7 +152,7 @@ test('generated argument vectors give exit code 0, 1 or 2 and one line of error,
         const errors: string[] = [];
         const ctx: CliContext = {
           out: () => undefined,
-          write: () => undefined,
+          write: async () => undefined,
           err: (t) => errors.push(t),
           status: async () => app.status,
           jurisdictions: () => app.jurisdictions,

@@ -12,8 +12,8 @@ import type { RenderSpec } from './review-render.ts';
 export type CliIo = {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-  /** Standard output as is (no newline added), for output written in pieces. */
-  readonly write: (chunk: string) => void;
+  /** Standard output as is (no newline added), for output written in pieces; resolves when more may be written. */
+  readonly write: (chunk: string) => Promise<void>;
 };
 
 export type CliContext = CliIo & {

@@ -54,7 +54,8 @@ async function jobsOf(value: string | undefined, files: readonly string[]): Prom
   const jobs = Math.min(availableParallelism() - 1, files.length);
   if (jobs < 2) return 1;
   let bytes = 0;
-  for (const f of files) bytes += (await stat(f)).size;
+  // A file gone since it was listed counts as empty here; reviewing it reports it as refused.
+  for (const f of files) bytes += (await stat(f).catch(() => null))?.size ?? 0;
   return bytes >= WORKERS_FROM_BYTES ? jobs : 1;
 }
 
@@ -90,24 +91,25 @@ export async function reviewCommand(args: string[], ctx: CliContext): Promise<nu
   const errors: ReviewFailure[] = [];
   let reviewed = 0;
   let lastWritten = '';
-  const writeText = (chunk: string): void => {
+  const writeText = async (chunk: string): Promise<void> => {
     if (chunk.length === 0) return;
-    ctx.write(chunk);
     lastWritten = chunk;
+    await ctx.write(chunk);
   };
   try {
+    await json?.begin();
     await forEachInOrder(
       files,
       runner.parallel,
       (file) => runner.run(file),
-      (result, file, i) => {
+      async (result, file, i) => {
         if (!result.ok) errors.push(result.failure);
         else if (json) {
           reviewed++;
-          json.document(result.chunks);
+          await json.document(result.chunks);
         } else {
-          if (reviewed++ > 0) writeText('\n\n');
-          for (const c of result.chunks) writeText(c);
+          if (reviewed++ > 0) await writeText('\n\n');
+          for (const c of result.chunks) await writeText(c);
         }
         bar?.update(i + 1, file);
       },
@@ -118,8 +120,8 @@ export async function reviewCommand(args: string[], ctx: CliContext): Promise<nu
   bar?.done(
     `${reviewed} reviewed, ${errors.length} refused${runner.parallel > 1 ? ` (${runner.parallel} workers)` : ''}`,
   );
-  if (json) json.end(errors);
-  else if (!lastWritten.endsWith('\n')) ctx.write('\n');
+  if (json) await json.end(errors);
+  else if (!lastWritten.endsWith('\n')) await ctx.write('\n');
   if (errors.length > 0) {
     // One line per refused file; the exit code says the input was bad.
     for (const e of errors) ctx.err(`accordance: ${e.file}: ${e.error.replace(/\s+/g, ' ')}`);

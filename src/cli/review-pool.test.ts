@@ -62,7 +62,9 @@ test('a fault rejects the whole run, and a later fault is not left unhandled', a
           await sleep(5);
           return i;
         },
-        (r) => delivered.push(r),
+        (r) => {
+          delivered.push(r);
+        },
       ),
       /fault 2/,
     );
@@ -72,4 +74,25 @@ test('a fault rejects the whole run, and a later fault is not left unhandled', a
   } finally {
     process.off('unhandledRejection', onUnhandled);
   }
+});
+
+test('a slow delivery (output waiting to drain) holds back further work', async () => {
+  let started = 0;
+  let delivered = 0;
+  let mostAhead = 0;
+  await forEachInOrder(
+    Array.from({ length: 30 }, (_, i) => i),
+    2,
+    async (i) => {
+      started++;
+      return i;
+    },
+    async () => {
+      mostAhead = Math.max(mostAhead, started - delivered);
+      await sleep(2);
+      delivered++;
+    },
+  );
+  assert.equal(delivered, 30);
+  assert.ok(mostAhead <= 4, `${mostAhead} started ahead of a pending write`);
 });

@@ -91,13 +91,14 @@ export function createWorkerReviewRunner(entry: URL, jobs: number, spec: RenderS
 
 /**
  * Runs `run` over `items`, `parallel` at a time, and calls `deliver` with each result in the order of `items`. At most
- * twice `parallel` results are started ahead of the one being delivered, so memory stays bounded on long lists.
+ * twice `parallel` results are started ahead of the one being delivered, so memory stays bounded on long lists;
+ * `deliver` may return a promise (a write waiting for the output to drain), and nothing more is started until it settles.
  */
 export async function forEachInOrder<T, R>(
   items: readonly T[],
   parallel: number,
   run: (item: T) => Promise<R>,
-  deliver: (result: R, item: T, index: number) => void,
+  deliver: (result: R, item: T, index: number) => void | Promise<void>,
 ): Promise<void> {
   const window = Math.max(1, 2 * parallel);
   const started: Array<Promise<R> | undefined> = [];
@@ -111,6 +112,6 @@ export async function forEachInOrder<T, R>(
     }
     const result = await started[i]!;
     started[i] = undefined;
-    deliver(result, items[i]!, i);
+    await deliver(result, items[i]!, i);
   }
 }

@@ -24,15 +24,21 @@ const reviewed = (file: string, text: string): ReviewedDocument => {
   };
 };
 
-const written = (documents: readonly ReviewedDocument[], errors: readonly ReviewFailure[]): string[] => {
+const written = async (
+  documents: readonly ReviewedDocument[],
+  errors: readonly ReviewFailure[],
+): Promise<string[]> => {
   const writes: string[] = [];
-  const w = reviewJsonWriter((c) => writes.push(c));
-  for (const d of documents) w.document(documentJsonChunks(d));
-  w.end(errors);
+  const w = reviewJsonWriter(async (c) => {
+    writes.push(c);
+  });
+  await w.begin();
+  for (const d of documents) await w.document(documentJsonChunks(d));
+  await w.end(errors);
   return writes;
 };
 
-test('streamed --json equals JSON.stringify of the whole batch, with and without documents or errors', () => {
+test('streamed --json equals JSON.stringify of the whole batch, with and without documents or errors', async () => {
   const docs = [reviewed('a.txt', POLICY), reviewed('b.txt', 'Parking permits are issued monthly.')];
   const failure: ReviewFailure = { file: 'c.bin', code: 'bad-input', error: 'binary data' };
   for (const [documents, errors] of [
@@ -43,7 +49,7 @@ test('streamed --json equals JSON.stringify of the whole batch, with and without
     [[docs[0]!], []],
   ] as const) {
     assert.equal(
-      written(documents, errors).join(''),
+      (await written(documents, errors)).join(''),
       `${JSON.stringify({ documents, errors }, null, 2)}\n`,
       `${documents.length} documents, ${errors.length} errors`,
     );
@@ -77,10 +83,10 @@ test('jsonPieces matches JSON.stringify for any JSON value and depth (undefined 
   );
 });
 
-test('a long document is written in bounded chunks, never as one string', () => {
+test('a long document is written in bounded chunks, never as one string', async () => {
   // About 0.2 MB of policy text gives about 5 MB of JSON: with 1 MB chunks no write may be far above that size.
   const long = reviewed('long.txt', Array.from({ length: 400 }, () => POLICY).join('\n\n'));
-  const writes = written([long], []);
+  const writes = await written([long], []);
   const total = writes.reduce((n, c) => n + c.length, 0);
   assert.ok(total > 3 * (1 << 20), `JSON of ${total} characters`);
   assert.ok(writes.length >= 4, `${writes.length} writes`);

@@ -134,19 +134,20 @@ export const documentJsonChunks = (d: ReviewedDocument): string[] =>
 
 /**
  * Writes `{ "documents": [...], "errors": [...] }` exactly as `JSON.stringify(..., null, 2)` would, a document at a
- * time, through `write` (raw, no newline added).
+ * time, through `write` (raw, no newline added), which resolves once the output can take more: a slow reader of a
+ * pipe holds the review back instead of letting the output pile up in memory.
  */
-export function reviewJsonWriter(write: (chunk: string) => void) {
+export function reviewJsonWriter(write: (chunk: string) => Promise<void>) {
   let documents = 0;
-  write('{\n  "documents": [');
   return {
-    document(chunks: readonly string[]): void {
-      write(documents++ === 0 ? '\n    ' : ',\n    ');
-      for (const c of chunks) write(c);
+    begin: (): Promise<void> => write('{\n  "documents": ['),
+    async document(chunks: readonly string[]): Promise<void> {
+      await write(documents++ === 0 ? '\n    ' : ',\n    ');
+      for (const c of chunks) await write(c);
     },
-    end(errors: readonly ReviewFailure[]): void {
-      write(documents === 0 ? '],\n' : '\n  ],\n');
-      write(`  "errors": ${JSON.stringify(errors, null, 2).replace(/\n/g, '\n  ')}\n}\n`);
+    async end(errors: readonly ReviewFailure[]): Promise<void> {
+      await write(documents === 0 ? '],\n' : '\n  ],\n');
+      await write(`  "errors": ${JSON.stringify(errors, null, 2).replace(/\n/g, '\n  ')}\n}\n`);
     },
   };
 }
