@@ -34,10 +34,11 @@ import {
   type LetterService,
 } from './app/campaign/campaign-service.ts';
 import { renderLetterPdf } from './letters/render-letter-pdf.ts';
-import type { CampaignRouteDeps } from './api/campaign-routes.ts';
+import type { CampaignRouteDeps, UploadReviewer } from './api/campaign-routes.ts';
 import { exportCommand, importCommand, type BackupPort } from './cli/backup-command.ts';
-import { createReviewService, type ReviewService } from './app/review/review-service.ts';
-import { createWorkerReviewRunner } from './cli/review-pool.ts';
+import { createReviewService, type ReviewFailure, type ReviewService } from './app/review/review-service.ts';
+import { createWorkerReviewRunner, type ReviewRunner } from './cli/review-pool.ts';
+import { DomainError } from './domain/shared/domain-error.ts';
 import { createProvisionReviewService } from './app/review/provision-review-service.ts';
 import { extractDocument } from './extract/extract-document.ts';
 import { createDocumentService, type DocumentService } from './app/documents/document-service.ts';
@@ -194,8 +195,54 @@ export const caseFilePort = (): CaseFilePort => ({
 export const reviewService = (): ReviewService =>
   createReviewService({ read: (bytes, fileName) => extractDocument(bytes, fileName) });
 
+/** Text the HTTP review takes per file (about 1,500 pages; the CLI and ingest take more), and JSON it returns per request. */
+export const API_REVIEW_MAX_TEXT_CHARS = 3_000_000;
+const API_REVIEW_MAX_JSON_CHARS = 128 * 1024 * 1024;
+/** Files waiting for the review thread beyond which `POST /api/review` answers 503. */
+const API_REVIEW_MAX_WAITING = 8;
+
+/**
+ * `POST /api/review` on one worker thread, started on first use: a large upload takes seconds of CPU, which on the
+ * request thread would hold up every other request, and files are reviewed one at a time, which bounds memory.
+ */
+export function uploadReviewer(): UploadReviewer {
+  let runner: ReviewRunner | undefined;
+  return {
+    async review(files) {
+      runner ??= createWorkerReviewRunner(
+        new URL('./review-worker.ts', import.meta.url),
+        1,
+        { output: 'compact', color: false, maxTextChars: API_REVIEW_MAX_TEXT_CHARS },
+        { resilient: true },
+      );
+      if (runner.waiting >= API_REVIEW_MAX_WAITING) return 'busy';
+      const documents: string[] = [];
+      const errors: ReviewFailure[] = [];
+      let chars = 0;
+      for (const f of files) {
+        const r = await runner.run(f.file, f.bytes);
+        if (!r.ok) {
+          errors.push(r.failure);
+          continue;
+        }
+        const json = r.chunks.join('');
+        chars += json.length;
+        if (chars > API_REVIEW_MAX_JSON_CHARS) {
+          throw new DomainError(
+            'too-large',
+            'the review of these files is too large to return at once; send fewer or smaller files, or use `accordance review`',
+          );
+        }
+        documents.push(json);
+      }
+      return { documents, errors };
+    },
+    close: async () => runner?.close(),
+  };
+}
+
 export const campaignRoutes = (app: App, env: Env = {}): CampaignRouteDeps => ({
-  review: reviewService(),
+  reviewUploads: uploadReviewer(),
   provisionReviews: createProvisionReviewService({
     writer: app.stores.writer,
     submissions: app.stores.submissions,

@@ -4,20 +4,22 @@ import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createReviewService } from './app/review/review-service.ts';
 import { renderDocument, type RenderedReview } from './cli/review-render.ts';
-import type { WorkerReply, WorkerSetup } from './cli/review-pool.ts';
+import type { WorkerReply, WorkerSetup, WorkerTask } from './cli/review-pool.ts';
 import { extractDocument } from './extract/extract-document.ts';
 
 const spec = workerData as WorkerSetup;
-const service = createReviewService({ read: (bytes, fileName) => extractDocument(bytes, fileName) });
+const limits = spec.maxTextChars === undefined ? {} : { maxTextChars: spec.maxTextChars };
+const service = createReviewService({ read: (bytes, fileName) => extractDocument(bytes, fileName, limits) });
 
-async function render(file: string): Promise<RenderedReview> {
-  const outcome = await service.tryReviewOne(file, async () => new Uint8Array(await readFile(file)));
+async function render(task: WorkerTask): Promise<RenderedReview> {
+  const { file, bytes } = task;
+  const outcome = await service.tryReviewOne(file, async () => bytes ?? new Uint8Array(await readFile(file)));
   if (!outcome.ok) return outcome;
   return { ok: true, chunks: renderDocument(outcome.document, spec) };
 }
 
-parentPort?.on('message', (task: { id: number; file: string }) => {
-  render(task.file).then(
+parentPort?.on('message', (task: WorkerTask) => {
+  render(task).then(
     (rendered) => parentPort?.postMessage({ id: task.id, rendered } satisfies WorkerReply),
     (e: unknown) =>
       parentPort?.postMessage({

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { campaignRoutes, openAppOn, type App } from '../main.ts';
+import { API_REVIEW_MAX_TEXT_CHARS, campaignRoutes, openAppOn, type App } from '../main.ts';
 import { openPgliteDatabase } from '../db/sql/pglite-database.ts';
 import type { SqlDatabase } from '../db/sql/sql-database.ts';
 import type { Clock } from '../app/ports/clock.ts';
@@ -406,6 +406,60 @@ test('POST /api/review reviews uploaded files without storing them; junk is refu
     { name: 'x.bin', content: '\u0000\u0001\u0002'.repeat(500), type: 'application/octet-stream' },
   ]);
   assert.equal((await server.inject({ method: 'POST', url: '/api/review', ...junk })).statusCode, 400);
+});
+
+/** About `chars` characters of policy text that the reviewer has work to do on. */
+const policyText = (chars: number): string => {
+  const unit =
+    'Sec. 1. Officers shall not ask about immigration status unless required by a judicial warrant.\n' +
+    'Sec. 2. The Sheriff shall not honor an ICE detainer request or hold request.\n';
+  return unit.repeat(Math.ceil(chars / unit.length));
+};
+
+test('POST /api/review refuses text over its limit with 413, before any review', async () => {
+  const mp = multipartBody([{ name: 'manual.txt', content: policyText(API_REVIEW_MAX_TEXT_CHARS + 1000) }]);
+  const res = await server.inject({ method: 'POST', url: '/api/review', ...mp });
+  assert.equal(res.statusCode, 413, res.body);
+  assert.match(res.json().error.message, /^manual\.txt: .*longer than 3000000 characters/);
+});
+
+test('POST /api/review works on another thread: the request thread stays free while it runs', async () => {
+  const mp = multipartBody([{ name: 'manual.txt', content: policyText(1_000_000) }]);
+  // The longest the event loop went without running a timer, against how long the review took: reviewing on the
+  // request thread would hold it for most of that time, and every other request with it.
+  let last = performance.now();
+  let longestStall = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    longestStall = Math.max(longestStall, now - last);
+    last = now;
+  }, 5);
+  const started = performance.now();
+  const res = await server.inject({ method: 'POST', url: '/api/review', ...mp });
+  const took = performance.now() - started;
+  clearInterval(ticker);
+  // The stretch since the last tick counts too (a request thread that never came free has no tick at all).
+  longestStall = Math.max(longestStall, performance.now() - last);
+  assert.equal(res.statusCode, 200, res.body.slice(0, 200));
+  assert.equal(res.headers['content-type'], 'application/json; charset=utf-8');
+  assert.ok(res.json().documents[0].summary.tagged > 1000);
+  assert.ok(
+    longestStall < took / 2,
+    `the request thread stalled ${longestStall.toFixed(0)} ms of a ${took.toFixed(0)} ms review`,
+  );
+});
+
+test('POST /api/review answers 503 with retry-after when too many reviews are waiting', async () => {
+  const mp = multipartBody([{ name: 'order.txt', content: policyText(300_000) }]);
+  const answers = await Promise.all(
+    Array.from({ length: 12 }, () => server.inject({ method: 'POST', url: '/api/review', ...mp })),
+  );
+  const codes = answers.map((a) => a.statusCode);
+  assert.ok(codes.includes(503), codes.join(' '));
+  assert.ok(codes.filter((c) => c === 200).length >= 8, codes.join(' '));
+  const busy = answers.find((a) => a.statusCode === 503)!;
+  assert.equal(busy.headers['retry-after'], '10');
+  assert.equal(busy.json().error.code, 'busy');
 });
 
 test('a reviewer confirms or overrides an automated finding provision by provision; reviews are superseded, never edited', async () => {

@@ -10,7 +10,7 @@ import type { UploadService } from '../app/uploads/upload-service.ts';
 import { MAX_UPLOAD_BYTES } from '../app/uploads/upload-service.ts';
 import type { AuditService } from '../app/audit/audit-service.ts';
 import type { StatusService } from '../app/status/status-service.ts';
-import type { ReviewService } from '../app/review/review-service.ts';
+import type { ReviewFailure } from '../app/review/review-service.ts';
 import type { ProvisionReviewService } from '../app/review/provision-review-service.ts';
 import { authorize, type Actor, type Permission } from '../domain/access/authorize.ts';
 import { DomainError } from '../domain/shared/domain-error.ts';
@@ -21,6 +21,17 @@ import { parseOcdId } from '../domain/jurisdictions/jurisdiction.ts';
 import { actorOf, SESSION_COOKIE } from './actor.ts';
 import { createLoginLimiter } from './login-limiter.ts';
 
+/**
+ * Reviews uploaded files for `POST /api/review` without holding up other requests: each document comes back as its
+ * JSON, and `busy` means too many reviews are already waiting (the caller should retry later).
+ */
+export type UploadReviewer = {
+  review(
+    files: readonly { file: string; bytes: Uint8Array }[],
+  ): Promise<{ documents: string[]; errors: ReviewFailure[] } | 'busy'>;
+  close(): Promise<void>;
+};
+
 export type CampaignRouteDeps = {
   readonly auth: AuthService;
   readonly campaign: CampaignService;
@@ -28,7 +39,8 @@ export type CampaignRouteDeps = {
   readonly uploads: UploadService;
   readonly audit: AuditService;
   readonly status: StatusService;
-  readonly review?: ReviewService;
+  /** `POST /api/review`: reviews uploads away from the request thread (see UploadReviewer). */
+  readonly reviewUploads?: UploadReviewer;
   readonly provisionReviews?: ProvisionReviewService;
   /** Set the cookie's Secure flag (behind HTTPS). */
   readonly secureCookies?: boolean;
@@ -316,8 +328,8 @@ export async function registerCampaignRoutes(app: FastifyInstance, deps: Campaig
   });
 
   // Review without storing anything: open to everyone, like the respondent's pre-check.
-  app.post('/api/review', async (request) => {
-    const review = deps.review;
+  app.post('/api/review', async (request, reply) => {
+    const review = deps.reviewUploads;
     if (!review) throw new DomainError('bad-input', 'review is not available on this server');
     if (!request.isMultipart()) throw new DomainError('bad-input', 'send the files as multipart/form-data');
     const files: { file: string; bytes: Uint8Array }[] = [];
@@ -329,14 +341,28 @@ export async function registerCampaignRoutes(app: FastifyInstance, deps: Campaig
       files.push({ file: part.filename || 'upload', bytes: new Uint8Array(bytes) });
     }
     if (files.length === 0) throw new DomainError('bad-input', 'no file in the upload');
-    const result = await review.reviewMany(files.map((f) => ({ file: f.file, bytes: async () => f.bytes })));
-    if (result.documents.length === 0 && result.errors[0]) {
+    const result = await review.review(files);
+    if (result === 'busy') {
+      return reply
+        .status(503)
+        .header('retry-after', '10')
+        .send({ error: { code: 'busy', message: 'too many reviews are waiting; try again shortly' } });
+    }
+    const refused = result.errors[0];
+    if (result.documents.length === 0 && refused) {
       throw new DomainError(
-        result.errors[0].code === 'too-large' ? 'too-large' : 'bad-input',
-        `${result.errors[0].file}: ${result.errors[0].error}`,
+        refused.code === 'too-large' ? 'too-large' : 'bad-input',
+        // The extractor's message usually names the file already.
+        refused.error.startsWith(refused.file) ? refused.error : `${refused.file}: ${refused.error}`,
       );
     }
-    return result;
+    // The documents come as JSON already (made on the worker thread): the answer is put together, not serialised.
+    return reply
+      .type('application/json; charset=utf-8')
+      .send(`{"documents":[${result.documents.join(',')}],"errors":${JSON.stringify(result.errors)}}`);
+  });
+  app.addHook('onClose', async () => {
+    await deps.reviewUploads?.close();
   });
 
   write(

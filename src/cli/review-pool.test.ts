@@ -2,7 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { forEachInOrder } from './review-pool.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createWorkerReviewRunner, forEachInOrder } from './review-pool.ts';
 
 test('results are delivered in input order even when later items finish first', async () => {
   const items = Array.from({ length: 20 }, (_, i) => i);
@@ -95,4 +99,52 @@ test('a slow delivery (output waiting to drain) holds back further work', async 
   );
   assert.equal(delivered, 30);
   assert.ok(mostAhead <= 4, `${mostAhead} started ahead of a pending write`);
+});
+
+/** A stand-in review worker: "crash" kills the thread, "fault" reports a fault, anything else is reviewed. */
+const fakeWorker = (): { entry: URL; done: () => void } => {
+  const dir = mkdtempSync(join(tmpdir(), 'accordance-pool-'));
+  const file = join(dir, 'worker.mjs');
+  writeFileSync(
+    file,
+    `import { parentPort } from 'node:worker_threads';
+parentPort.on('message', ({ id, file, bytes }) => {
+  if (file === 'crash') process.exit(3);
+  if (file === 'fault') parentPort.postMessage({ id, fault: 'something broke' });
+  else parentPort.postMessage({ id, rendered: { ok: true, chunks: [file + ':' + (bytes ? bytes.length : 'read')] } });
+});`,
+  );
+  return { entry: pathToFileURL(file), done: () => rmSync(dir, { recursive: true, force: true }) };
+};
+const SPEC = { output: 'compact', color: false } as const;
+
+test('a resilient pool (the server) fails only the task whose worker died or faulted, and goes on', async () => {
+  const { entry, done } = fakeWorker();
+  const pool = createWorkerReviewRunner(entry, 1, SPEC, { resilient: true });
+  try {
+    assert.deepEqual(await pool.run('a.txt', new Uint8Array(3)), { ok: true, chunks: ['a.txt:3'] });
+    await assert.rejects(pool.run('crash'), /stopped \(exit 3\)/);
+    assert.deepEqual(await pool.run('b.txt'), { ok: true, chunks: ['b.txt:read'] }, 'a new worker took over');
+    await assert.rejects(pool.run('fault'), /something broke/);
+    assert.deepEqual(await pool.run('c.txt'), { ok: true, chunks: ['c.txt:read'] });
+  } finally {
+    await pool.close();
+    done();
+  }
+});
+
+test('a batch pool (the CLI) stops at the first fault: queued and later tasks fail with it', async () => {
+  const { entry, done } = fakeWorker();
+  const pool = createWorkerReviewRunner(entry, 1, SPEC);
+  try {
+    const [first, queued] = await Promise.allSettled([pool.run('fault'), pool.run('a.txt')]);
+    for (const r of [first, queued]) {
+      assert.equal(r?.status, 'rejected');
+      assert.match(String((r as PromiseRejectedResult).reason), /something broke/);
+    }
+    await assert.rejects(pool.run('b.txt'), /something broke/);
+  } finally {
+    await pool.close();
+    done();
+  }
 });

@@ -4,10 +4,15 @@ import { Worker } from 'node:worker_threads';
 import type { RenderedReview, RenderSpec } from './review-render.ts';
 
 export interface ReviewRunner {
-  /** Reads, reviews and renders one file; rejects only on a fault (unreadable input is a failure, not a rejection). */
-  run(file: string): Promise<RenderedReview>;
+  /**
+   * Reads (or takes `bytes`), reviews and renders one file; rejects only on a fault (unreadable input is a failure,
+   * not a rejection).
+   */
+  run(file: string, bytes?: Uint8Array): Promise<RenderedReview>;
   /** Files worked on at once. */
   readonly parallel: number;
+  /** Tasks waiting for a free worker. */
+  readonly waiting: number;
   close(): Promise<void>;
 }
 
@@ -16,75 +21,134 @@ export type WorkerReply =
   | { readonly id: number; readonly rendered: RenderedReview }
   | { readonly id: number; readonly fault: string };
 
+/** One task for a review worker: a file to read, or its bytes when they came another way (an upload). */
+export type WorkerTask = { readonly id: number; readonly file: string; readonly bytes?: Uint8Array };
+
 /** The first message a review worker receives (as workerData). */
 export type WorkerSetup = RenderSpec;
 
+export type PoolOptions = {
+  /**
+   * For a server: a fault or a dead worker fails only its own task, and a dead worker is replaced. Without it (the
+   * CLI) the first fault stops the pool, so a batch run reports it once instead of going on.
+   */
+  readonly resilient?: boolean;
+};
+
 /**
- * `jobs` worker threads running `entry` (src/review-worker.ts). Tasks queue until a worker is free; a worker that dies
- * fails its task and the pool refuses further work, so a fault is reported once instead of hanging.
+ * `jobs` worker threads running `entry` (src/review-worker.ts). Tasks queue until a worker is free. An idle worker
+ * does not keep the process alive.
  */
-export function createWorkerReviewRunner(entry: URL, jobs: number, spec: RenderSpec): ReviewRunner {
-  type Task = { id: number; file: string; resolve: (r: RenderedReview) => void; reject: (e: Error) => void };
+export function createWorkerReviewRunner(
+  entry: URL,
+  jobs: number,
+  spec: RenderSpec,
+  options: PoolOptions = {},
+): ReviewRunner {
+  type Task = {
+    id: number;
+    file: string;
+    bytes?: Uint8Array;
+    resolve: (r: RenderedReview) => void;
+    reject: (e: Error) => void;
+  };
   const queue: Task[] = [];
   const idle: Worker[] = [];
   const busy = new Map<Worker, Task>();
+  const workers = new Set<Worker>();
   let nextId = 0;
   let broken: Error | null = null;
   let closing = false;
-  const workers: Worker[] = [];
 
   const dispatch = (): void => {
     while (queue.length > 0 && idle.length > 0) {
       const worker = idle.pop()!;
       const task = queue.shift()!;
       busy.set(worker, task);
-      worker.postMessage({ id: task.id, file: task.file });
+      worker.ref();
+      const message: WorkerTask = task.bytes
+        ? { id: task.id, file: task.file, bytes: task.bytes }
+        : { id: task.id, file: task.file };
+      worker.postMessage(message);
     }
   };
-  const fail = (e: Error): void => {
+  const release = (worker: Worker): void => {
+    busy.delete(worker);
+    worker.unref();
+    idle.push(worker);
+    dispatch();
+  };
+  const failAll = (e: Error): void => {
     broken ??= e;
     for (const task of queue.splice(0)) task.reject(broken);
     for (const task of busy.values()) task.reject(broken);
     busy.clear();
   };
-
-  for (let i = 0; i < jobs; i++) {
+  /** A worker is gone (crashed, out of memory, exited): its task fails; in a server a new worker takes its place. */
+  const lost = (worker: Worker, e: Error): void => {
+    if (!workers.delete(worker)) return;
+    const at = idle.indexOf(worker);
+    if (at !== -1) idle.splice(at, 1);
+    if (closing) {
+      busy.get(worker)?.reject(new Error('the review workers were closed'));
+      busy.delete(worker);
+      return;
+    }
+    if (!options.resilient) {
+      failAll(e);
+      return;
+    }
+    busy.get(worker)?.reject(e);
+    busy.delete(worker);
+    spawn();
+    dispatch();
+  };
+  const spawn = (): void => {
     const worker = new Worker(entry, { workerData: spec satisfies WorkerSetup });
-    workers.push(worker);
+    worker.unref();
+    workers.add(worker);
     idle.push(worker);
     worker.on('message', (reply: WorkerReply) => {
       const task = busy.get(worker);
       if (!task || task.id !== reply.id) return;
-      busy.delete(worker);
-      if ('fault' in reply) fail(new Error(reply.fault));
-      else {
+      if (!('fault' in reply)) {
         task.resolve(reply.rendered);
-        idle.push(worker);
-        dispatch();
+        release(worker);
+      } else if (options.resilient) {
+        task.reject(new Error(reply.fault));
+        release(worker);
+      } else {
+        // The faulting task is settled here: failAll reaches only the tasks still queued or busy.
+        busy.delete(worker);
+        const fault = new Error(reply.fault);
+        task.reject(fault);
+        failAll(fault);
       }
     });
-    worker.on('error', (e) => fail(e));
-    worker.on('exit', (code) => {
-      if (busy.has(worker) || (code !== 0 && !closing))
-        fail(new Error(`a review worker stopped (exit ${code})`));
-    });
-  }
+    worker.on('error', (e) => lost(worker, e));
+    worker.on('exit', (code) => lost(worker, new Error(`a review worker stopped (exit ${code})`)));
+  };
+  for (let i = 0; i < jobs; i++) spawn();
 
   return {
     parallel: jobs,
-    run(file) {
+    get waiting() {
+      return queue.length;
+    },
+    run(file, bytes) {
       return new Promise<RenderedReview>((resolve, reject) => {
-        if (broken) {
-          reject(broken);
+        if (broken ?? closing) {
+          reject(broken ?? new Error('the review workers are closed'));
           return;
         }
-        queue.push({ id: nextId++, file, resolve, reject });
+        queue.push({ id: nextId++, file, ...(bytes ? { bytes } : {}), resolve, reject });
         dispatch();
       });
     },
     async close() {
       closing = true;
-      await Promise.all(workers.map((w) => w.terminate()));
+      for (const task of queue.splice(0)) task.reject(new Error('the review workers were closed'));
+      await Promise.all([...workers].map((w) => w.terminate()));
     },
   };
 }

@@ -117,15 +117,26 @@ export function chunked(pieces: Iterable<string>, size = 1 << 20): string[] {
   return out;
 }
 
-/** How each reviewed document is rendered: the --json chunks or the readable report. */
-export type RenderSpec = { readonly output: 'json' | 'text'; readonly color: boolean };
+/**
+ * How each reviewed document is rendered: the --json chunks, the readable report, or one compact JSON string (the
+ * HTTP answer); `maxTextChars` lowers the extractor's limit on a document's text.
+ */
+export type RenderSpec = {
+  readonly output: 'json' | 'text' | 'compact';
+  readonly color: boolean;
+  readonly maxTextChars?: number;
+};
 
 export type RenderedReview =
   | { readonly ok: true; readonly chunks: readonly string[] }
   | { readonly ok: false; readonly failure: ReviewFailure };
 
 export const renderDocument = (d: ReviewedDocument, spec: RenderSpec): readonly string[] =>
-  spec.output === 'json' ? documentJsonChunks(d) : [formatReview(d, spec.color)];
+  spec.output === 'json'
+    ? documentJsonChunks(d)
+    : spec.output === 'compact'
+      ? [JSON.stringify(d)]
+      : [formatReview(d, spec.color)];
 
 /** One document of the --json output, as it stands inside `{ "documents": [ ... ] }`, in chunks. */
 export const documentJsonChunks = (d: ReviewedDocument): string[] =>
