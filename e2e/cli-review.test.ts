@@ -1,7 +1,7 @@
 // `accordance review` golden tests: the BRIEF §5 contract, hostile files refused with exit 2 and one line.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,4 +117,20 @@ test('--jobs takes a whole number from 1 to 64', () => {
     assert.equal(r.code, 2, bad);
     assert.match(r.stderr, /--jobs takes a whole number from 1 to 64/);
   }
+});
+
+test('a reader that stops early (| head) ends the command quietly, with exit 0', async () => {
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin/accordance.js'), 'review', join(root, 'data/corpus/review/main'), '-r', '--json'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  // Read the first piece of the output, then close the pipe as `head -c` would.
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  child.stdout.destroy();
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(code, 0, stderr);
+  assert.doesNotMatch(stderr, /EPIPE|\n\s+at /);
 });

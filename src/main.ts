@@ -364,7 +364,14 @@ export async function serve(env: Env): Promise<void> {
 /** Resolves when a stream that refused a write (its buffer full, a slow pipe reader) has drained. */
 const drained = (stream: NodeJS.WritableStream): Promise<void> => once(stream, 'drain').then(() => undefined);
 
+/** A reader that stops early (`accordance review ... | head`) closes the pipe: stop quietly, as command-line tools do. */
+const onStdoutError = (e: NodeJS.ErrnoException): void => {
+  if (e.code !== 'EPIPE') process.stderr.write(`accordance: ${e.message}\n`);
+  process.exit(e.code === 'EPIPE' ? 0 : 1);
+};
+
 export async function cli(argv: string[], env: Env): Promise<number> {
+  if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
   let app: App | undefined;
   let release: (() => void) | undefined;
   const config = databaseConfig(env);
