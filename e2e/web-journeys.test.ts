@@ -217,3 +217,26 @@ test(
     await page.close();
   },
 );
+
+test('a long policy in the review workspace is shown 200 provisions at a time', opts, async () => {
+  const page = await h.newPage();
+  await page.goto(`${h.baseUrl}/review`);
+  const rule = (i: number) =>
+    `Section ${i + 1}. Jail staff shall not provide ICE with release dates or times of inmate ${i + 1}.\n`;
+  await page.getByTestId('review-upload').setInputFiles({
+    name: 'long-order.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(Array.from({ length: 450 }, (_, i) => rule(i)).join('')),
+  });
+  await page.getByTestId('review-result').waitFor();
+  const provisions = page.getByTestId('provision');
+  assert.equal(await provisions.count(), 200);
+  const more = page.getByTestId('more-provisions');
+  assert.match(await more.innerText(), /Show 200 more \(250 not shown\)/);
+  await more.click();
+  assert.equal(await provisions.count(), 400);
+  await more.click();
+  assert.equal(await provisions.count(), 450);
+  assert.equal(await more.count(), 0, 'no button once everything is shown');
+  await page.close();
+});

@@ -110,6 +110,39 @@ function ProvisionCard({ p }: { p: Provision }) {
   );
 }
 
+/** Provisions shown at first, and added per click: a long manual has thousands, and drawing them all at once stalls the page. */
+const PAGE = 200;
+
+function ProvisionList({
+  provisions,
+  onlyTagged,
+}: {
+  provisions: readonly Provision[];
+  onlyTagged: boolean;
+}) {
+  const [shown, setShown] = useState(PAGE);
+  const visible = onlyTagged
+    ? provisions.filter((p) => p.topics.length > 0 || p.modifiers.length > 0)
+    : provisions;
+  const rest = visible.length - shown;
+  return (
+    <>
+      <ol className="provisions">
+        {visible.slice(0, shown).map((p) => (
+          <ProvisionCard key={p.id} p={p} />
+        ))}
+      </ol>
+      {rest > 0 && (
+        <p>
+          <button type="button" onClick={() => setShown((n) => n + PAGE)} data-testid="more-provisions">
+            Show {Math.min(PAGE, rest)} more ({rest} not shown)
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
 export function ReviewPage() {
   const [docs, setDocs] = useState<ReviewedDocument[]>([]);
   const [error, setError] = useState<string>();
@@ -197,13 +230,7 @@ export function ReviewPage() {
               </tbody>
             </table>
           </div>
-          <ol className="provisions">
-            {d.provisions
-              .filter((p) => !onlyTagged || p.topics.length > 0 || p.modifiers.length > 0)
-              .map((p) => (
-                <ProvisionCard key={p.id} p={p} />
-              ))}
-          </ol>
+          <ProvisionList provisions={d.provisions} onlyTagged={onlyTagged} />
         </section>
       ))}
     </>
