@@ -2,11 +2,24 @@
 // is recomputed from the stored submission, and a review is superseded, never edited.
 import type { Clock } from '../ports/clock.ts';
 import type { Crypto, ProvisionReviewRecord, SubmissionStore, Writer } from '../ports/writes.ts';
-import type { ReviewService } from './review-service.ts';
+import type { ReviewedDocument, ReviewService } from './review-service.ts';
+import type { Verdict } from '../../domain/review/provision.ts';
+import { createRevisionMemo } from '../shared/revision-memo.ts';
 import { DomainError } from '../../domain/shared/domain-error.ts';
 import { authorize, actorName, type Actor } from '../../domain/access/authorize.ts';
 
 const VERDICTS = ['conflict', 'possible-conflict', 'no-conflict'] as const;
+
+/** A reviewed file's automated verdicts: by provision id, then by `requirement|interpretation`. */
+type Verdicts = ReadonlyMap<string, ReadonlyMap<string, Verdict>>;
+
+const verdictsOf = (doc: ReviewedDocument): Verdicts =>
+  new Map(
+    doc.provisions.map((p) => [
+      p.id,
+      new Map(p.findings.map((f) => [`${f.requirement}|${f.interpretation}`, f.verdict] as const)),
+    ]),
+  );
 
 export function createProvisionReviewService(deps: {
   writer: Writer;
@@ -15,6 +28,9 @@ export function createProvisionReviewService(deps: {
   crypto: Crypto;
   clock: Clock;
 }) {
+  // A reviewer confirms finding after finding on one submission: its verdicts are worked out once per file content
+  // (SHA-256), not once per confirmation. The key is the content, so nothing can go stale; a few files are kept.
+  const verdicts = createRevisionMemo<Verdicts>(async () => 0, 8);
   return {
     async record(
       by: Actor,
@@ -39,38 +55,38 @@ export function createProvisionReviewService(deps: {
         throw new DomainError('bad-input', 'action must be confirm or override');
       const reason = (input.reason ?? '').trim();
       if (!reason) throw new DomainError('bad-input', 'a reason is required');
-      const bytes = await deps.submissions.blob(sub.sha256);
-      if (!bytes) throw new DomainError('unknown-record', `submission ${sub.id} has no stored file`);
-      const doc = await deps.review.reviewOne(sub.fileName, bytes);
-      const provision = doc.provisions.find((p) => p.id === input.provision);
+      const byProvision = await verdicts.get(sub.sha256, async () => {
+        const bytes = await deps.submissions.blob(sub.sha256);
+        if (!bytes) throw new DomainError('unknown-record', `submission ${sub.id} has no stored file`);
+        return verdictsOf(await deps.review.reviewOne(sub.fileName, bytes));
+      });
+      const provision = byProvision.get(input.provision);
       if (!provision)
         throw new DomainError('unknown-record', `no provision "${input.provision}" in ${sub.fileName}`);
-      const finding = provision.findings.find(
-        (f) => f.requirement === input.requirement && f.interpretation === input.interpretation,
-      );
-      if (!finding)
+      const automated = provision.get(`${input.requirement}|${input.interpretation}`);
+      if (!automated)
         throw new DomainError(
           'unknown-record',
           `no ${input.interpretation} finding on ${input.requirement} for ${input.provision}`,
         );
-      let verdict: ProvisionReviewRecord['verdict'] = finding.verdict;
+      let verdict: ProvisionReviewRecord['verdict'] = automated;
       if (input.action === 'override') {
         if (!VERDICTS.includes(input.verdict as never))
           throw new DomainError('bad-input', `an override names its verdict: ${VERDICTS.join(', ')}`);
-        if (input.verdict === finding.verdict)
+        if (input.verdict === automated)
           throw new DomainError(
             'bad-input',
-            `the automated verdict is already ${finding.verdict}: confirm it instead`,
+            `the automated verdict is already ${automated}: confirm it instead`,
           );
         verdict = input.verdict as ProvisionReviewRecord['verdict'];
       }
       const record: ProvisionReviewRecord = {
         id: `prv-${deps.crypto.randomToken(6)}`,
         submission: sub.id,
-        provision: provision.id,
+        provision: input.provision,
         requirement: input.requirement,
         interpretation: input.interpretation,
-        automated: finding.verdict,
+        automated,
         action: input.action,
         verdict,
         reason: reason.slice(0, 2000),
@@ -84,8 +100,8 @@ export function createProvisionReviewService(deps: {
         await tx.audit(
           actorName(by),
           `provision.${input.action}`,
-          `${sub.id}/${provision.id}`,
-          { automated: finding.verdict },
+          `${sub.id}/${input.provision}`,
+          { automated },
           record,
         );
       });
