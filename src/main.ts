@@ -195,11 +195,9 @@ export const caseFilePort = (): CaseFilePort => ({
 export const reviewService = (): ReviewService =>
   createReviewService({ read: (bytes, fileName) => extractDocument(bytes, fileName) });
 
-/** Text the HTTP review takes per file (about 1,500 pages; the CLI and ingest take more), and JSON it returns per request. */
-export const API_REVIEW_MAX_TEXT_CHARS = 3_000_000;
-const API_REVIEW_MAX_JSON_CHARS = 128 * 1024 * 1024;
-/** Files waiting for the review thread beyond which `POST /api/review` answers 503. */
-const API_REVIEW_MAX_WAITING = 8;
+/** Text the HTTP review takes per file (about 1,000 pages; the CLI and ingest take 20,000,000), and JSON it returns per request. */
+export const API_REVIEW_MAX_TEXT_CHARS = 2_000_000;
+const API_REVIEW_MAX_JSON_CHARS = 64 * 1024 * 1024;
 
 /**
  * `POST /api/review` on one worker thread, started on first use: a large upload takes seconds of CPU, which on the
@@ -215,7 +213,6 @@ export function uploadReviewer(): UploadReviewer {
         { output: 'compact', color: false, maxTextChars: API_REVIEW_MAX_TEXT_CHARS },
         { resilient: true },
       );
-      if (runner.waiting >= API_REVIEW_MAX_WAITING) return 'busy';
       const documents: string[] = [];
       const errors: ReviewFailure[] = [];
       let chars = 0;
@@ -371,7 +368,8 @@ const onStdoutError = (e: NodeJS.ErrnoException): void => {
 };
 
 export async function cli(argv: string[], env: Env): Promise<number> {
-  if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
+  if (argv[0] !== 'serve' && !process.stdout.listeners('error').includes(onStdoutError))
+    process.stdout.on('error', onStdoutError);
   let app: App | undefined;
   let release: (() => void) | undefined;
   const config = databaseConfig(env);

@@ -1,6 +1,6 @@
 // Write and case routes: login, users, waves, letters, deadlines, responses, determinations, escalations,
 // upload links, uploads and the audit check. Thin: parse, call the use case, answer.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import type { AuthService } from '../app/auth/auth-service.ts';
@@ -21,16 +21,21 @@ import { parseOcdId } from '../domain/jurisdictions/jurisdiction.ts';
 import { actorOf, SESSION_COOKIE } from './actor.ts';
 import { createLoginLimiter } from './login-limiter.ts';
 
-/**
- * Reviews uploaded files for `POST /api/review` without holding up other requests: each document comes back as its
- * JSON, and `busy` means too many reviews are already waiting (the caller should retry later).
- */
+/** Reviews uploaded files for `POST /api/review` without holding up other requests: each document comes back as its JSON. */
 export type UploadReviewer = {
   review(
     files: readonly { file: string; bytes: Uint8Array }[],
-  ): Promise<{ documents: string[]; errors: ReviewFailure[] } | 'busy'>;
+  ): Promise<{ documents: string[]; errors: ReviewFailure[] }>;
   close(): Promise<void>;
 };
+
+/**
+ * `POST /api/review` requests in progress at once, from before the upload is read until the answer has gone out (or
+ * the connection dropped): each may hold 10 files of 25 MB and a large answer, and anyone may call it.
+ */
+const MAX_REVIEW_REQUESTS = 4;
+/** A reader that takes no part of the answer for this long is cut off, so an unread answer is not kept. */
+const REVIEW_ANSWER_IDLE_MS = 60_000;
 
 export type CampaignRouteDeps = {
   readonly auth: AuthService;
@@ -328,7 +333,24 @@ export async function registerCampaignRoutes(app: FastifyInstance, deps: Campaig
   });
 
   // Review without storing anything: open to everyone, like the respondent's pre-check.
-  app.post('/api/review', async (request, reply) => {
+  let reviewing = 0;
+  const busy = (reply: FastifyReply) =>
+    reply
+      .status(503)
+      .header('retry-after', '10')
+      .send({ error: { code: 'busy', message: 'too many reviews are in progress; try again shortly' } });
+  const admitReview = async (_request: FastifyRequest, reply: FastifyReply) => {
+    if (reviewing >= MAX_REVIEW_REQUESTS) return busy(reply);
+    reviewing++;
+    let done = false;
+    const leave = () => {
+      if (!done) reviewing--;
+      done = true;
+    };
+    reply.raw.once('finish', leave);
+    reply.raw.once('close', leave);
+  };
+  app.post('/api/review', { onRequest: admitReview }, async (request, reply) => {
     const review = deps.reviewUploads;
     if (!review) throw new DomainError('bad-input', 'review is not available on this server');
     if (!request.isMultipart()) throw new DomainError('bad-input', 'send the files as multipart/form-data');
@@ -342,12 +364,6 @@ export async function registerCampaignRoutes(app: FastifyInstance, deps: Campaig
     }
     if (files.length === 0) throw new DomainError('bad-input', 'no file in the upload');
     const result = await review.review(files);
-    if (result === 'busy') {
-      return reply
-        .status(503)
-        .header('retry-after', '10')
-        .send({ error: { code: 'busy', message: 'too many reviews are waiting; try again shortly' } });
-    }
     const refused = result.errors[0];
     if (result.documents.length === 0 && refused) {
       throw new DomainError(
@@ -355,6 +371,12 @@ export async function registerCampaignRoutes(app: FastifyInstance, deps: Campaig
         // The extractor's message usually names the file already.
         refused.error.startsWith(refused.file) ? refused.error : `${refused.file}: ${refused.error}`,
       );
+    }
+    const socket = request.raw.socket as { setTimeout?: unknown; destroy(): void } | null;
+    if (socket && typeof socket.setTimeout === 'function') {
+      const connection = request.raw.socket;
+      connection.setTimeout(REVIEW_ANSWER_IDLE_MS, () => connection.destroy());
+      reply.raw.once('finish', () => connection.setTimeout(0));
     }
     // The documents come as JSON already (made on the worker thread): the answer is put together, not serialised.
     return reply

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -146,5 +146,30 @@ test('a batch pool (the CLI) stops at the first fault: queued and later tasks fa
   } finally {
     await pool.close();
     done();
+  }
+});
+
+test('a resilient pool does not restart a worker that cannot start: its tasks fail, and each new task tries once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'accordance-pool-'));
+  const starts = join(dir, 'starts');
+  writeFileSync(starts, '');
+  const file = join(dir, 'broken.mjs');
+  writeFileSync(
+    file,
+    `import { appendFileSync } from 'node:fs';
+appendFileSync(${JSON.stringify(starts)}, 'x');
+throw new Error('cannot load');`,
+  );
+  const pool = createWorkerReviewRunner(pathToFileURL(file), 1, SPEC, { resilient: true });
+  try {
+    await assert.rejects(pool.run('a.txt'), /cannot load/);
+    await assert.rejects(pool.run('b.txt'), /cannot load/);
+    // Long enough for a restart loop to show itself in the count.
+    await sleep(300);
+    const count = readFileSync(starts, 'utf8').length;
+    assert.ok(count >= 1 && count <= 3, `${count} starts`);
+  } finally {
+    await pool.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

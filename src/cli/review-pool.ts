@@ -100,15 +100,20 @@ export function createWorkerReviewRunner(
     }
     busy.get(worker)?.reject(e);
     busy.delete(worker);
-    spawn();
+    // One that had answered before is replaced; one that never answered (a load error, or its first file was too much)
+    // is not, or a broken worker would be restarted in a loop: the tasks waiting fail now, and the next task starts one.
+    if (answered.has(worker)) spawn();
+    else for (const task of queue.splice(0)) task.reject(e);
     dispatch();
   };
+  const answered = new WeakSet<Worker>();
   const spawn = (): void => {
     const worker = new Worker(entry, { workerData: spec satisfies WorkerSetup });
     worker.unref();
     workers.add(worker);
     idle.push(worker);
     worker.on('message', (reply: WorkerReply) => {
+      answered.add(worker);
       const task = busy.get(worker);
       if (!task || task.id !== reply.id) return;
       if (!('fault' in reply)) {
@@ -141,6 +146,7 @@ export function createWorkerReviewRunner(
           reject(broken ?? new Error('the review workers are closed'));
           return;
         }
+        if (options.resilient) while (workers.size < jobs) spawn();
         queue.push({ id: nextId++, file, ...(bytes ? { bytes } : {}), resolve, reject });
         dispatch();
       });

@@ -31,7 +31,9 @@ function setup() {
     get: async (id: string) =>
       id === 'sub-1' || id === 'sub-2'
         ? { id, sha256: id === 'sub-1' ? 'aaa' : 'bbb', fileName: `${id}.txt` }
-        : undefined,
+        : id === 'sub-3'
+          ? { id, sha256: 'aaa', fileName: 'sub-3.html' }
+          : undefined,
     blob: async (sha: string) => files[sha],
   } as unknown as SubmissionStore;
   const tx = {
@@ -72,6 +74,9 @@ test('confirmations on one submission review its file once; another file is revi
   assert.equal(stored.length, 3);
   await service.record(analyst, confirm('sub-2', 'p1', 'agency'));
   assert.equal(reviews(), 2);
+  // The same bytes under another name are another file: the name's extension can decide the format.
+  await service.record(analyst, confirm('sub-3', 'p1', 'agency'));
+  assert.equal(reviews(), 3);
 });
 
 test('unknown provisions and findings are refused with the same messages as before', async () => {

@@ -28,8 +28,8 @@ export function createProvisionReviewService(deps: {
   crypto: Crypto;
   clock: Clock;
 }) {
-  // A reviewer confirms finding after finding on one submission: its verdicts are worked out once per file content
-  // (SHA-256), not once per confirmation. The key is the content, so nothing can go stale; a few files are kept.
+  // A reviewer confirms finding after finding on one submission: its verdicts are worked out once per file (content
+  // and name), not once per confirmation. Stored files never change, so nothing can go stale; a few files are kept.
   const verdicts = createRevisionMemo<Verdicts>(async () => 0, 8);
   return {
     async record(
@@ -55,7 +55,8 @@ export function createProvisionReviewService(deps: {
         throw new DomainError('bad-input', 'action must be confirm or override');
       const reason = (input.reason ?? '').trim();
       if (!reason) throw new DomainError('bad-input', 'a reason is required');
-      const byProvision = await verdicts.get(sub.sha256, async () => {
+      // The name counts too: when the bytes do not tell the format, its extension does.
+      const byProvision = await verdicts.get(`${sub.sha256}|${sub.fileName}`, async () => {
         const bytes = await deps.submissions.blob(sub.sha256);
         if (!bytes) throw new DomainError('unknown-record', `submission ${sub.id} has no stored file`);
         return verdictsOf(await deps.review.reviewOne(sub.fileName, bytes));
