@@ -195,6 +195,9 @@ export const caseFilePort = (): CaseFilePort => ({
 export const reviewService = (): ReviewService =>
   createReviewService({ read: (bytes, fileName) => extractDocument(bytes, fileName) });
 
+/** Entry of the review worker threads (`accordance review --jobs N`, `POST /api/review`). */
+const REVIEW_WORKER = new URL('./review-worker.ts', import.meta.url);
+
 /** Text the HTTP review takes per file (about 1,000 pages; the CLI and ingest take 20,000,000), and JSON it returns per request. */
 export const API_REVIEW_MAX_TEXT_CHARS = 2_000_000;
 const API_REVIEW_MAX_JSON_CHARS = 64 * 1024 * 1024;
@@ -208,7 +211,7 @@ export function uploadReviewer(): UploadReviewer {
   return {
     async review(files) {
       runner ??= createWorkerReviewRunner(
-        new URL('./review-worker.ts', import.meta.url),
+        REVIEW_WORKER,
         1,
         { output: 'compact', color: false, maxTextChars: API_REVIEW_MAX_TEXT_CHARS },
         { resilient: true },
@@ -410,8 +413,7 @@ export async function cli(argv: string[], env: Env): Promise<number> {
     review: () => (reviewer ??= reviewService()),
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
     write: (t) => (process.stdout.write(t) ? Promise.resolve() : drained(process.stdout)),
-    reviewWorkers: (jobs, spec) =>
-      createWorkerReviewRunner(new URL('./review-worker.ts', import.meta.url), jobs, spec),
+    reviewWorkers: (jobs, spec) => createWorkerReviewRunner(REVIEW_WORKER, jobs, spec),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     async status() {
       if (config.kind === 'pglite') {

@@ -372,9 +372,9 @@ export async function registerCampaignRoutes(app: FastifyInstance, deps: Campaig
         refused.error.startsWith(refused.file) ? refused.error : `${refused.file}: ${refused.error}`,
       );
     }
-    const socket = request.raw.socket as { setTimeout?: unknown; destroy(): void } | null;
-    if (socket && typeof socket.setTimeout === 'function') {
-      const connection = request.raw.socket;
+    // (Under `inject` the socket is a stand-in without timeouts.)
+    const connection = request.raw.socket as typeof request.raw.socket | null;
+    if (typeof connection?.setTimeout === 'function') {
       connection.setTimeout(REVIEW_ANSWER_IDLE_MS, () => connection.destroy());
       reply.raw.once('finish', () => connection.setTimeout(0));
     }

@@ -31,7 +31,6 @@ export async function collectFiles(paths: readonly string[], recursive: boolean)
 /** Reviews in this thread, one file at a time (one file, `--jobs 1`, or no worker pool available). */
 const inProcessRunner = (service: ReviewService, spec: RenderSpec): ReviewRunner => ({
   parallel: 1,
-  waiting: 0,
   async run(file) {
     const outcome = await service.tryReviewOne(file, async () => new Uint8Array(await readFile(file)));
     return outcome.ok ? { ok: true, chunks: renderDocument(outcome.document, spec) } : outcome;

@@ -101,21 +101,24 @@ test('a slow delivery (output waiting to drain) holds back further work', async 
   assert.ok(mostAhead <= 4, `${mostAhead} started ahead of a pending write`);
 });
 
-/** A stand-in review worker: "crash" kills the thread, "fault" reports a fault, anything else is reviewed. */
-const fakeWorker = (): { entry: URL; done: () => void } => {
+/** A worker entry with this source, in a directory of its own (`dir` for files it may write). */
+const workerFile = (source: (dir: string) => string): { entry: URL; dir: string; done: () => void } => {
   const dir = mkdtempSync(join(tmpdir(), 'accordance-pool-'));
   const file = join(dir, 'worker.mjs');
-  writeFileSync(
-    file,
-    `import { parentPort } from 'node:worker_threads';
+  writeFileSync(file, source(dir));
+  return { entry: pathToFileURL(file), dir, done: () => rmSync(dir, { recursive: true, force: true }) };
+};
+
+/** A stand-in review worker: "crash" kills the thread, "fault" reports a fault, anything else is reviewed. */
+const fakeWorker = () =>
+  workerFile(
+    () => `import { parentPort } from 'node:worker_threads';
 parentPort.on('message', ({ id, file, bytes }) => {
   if (file === 'crash') process.exit(3);
   if (file === 'fault') parentPort.postMessage({ id, fault: 'something broke' });
   else parentPort.postMessage({ id, rendered: { ok: true, chunks: [file + ':' + (bytes ? bytes.length : 'read')] } });
 });`,
   );
-  return { entry: pathToFileURL(file), done: () => rmSync(dir, { recursive: true, force: true }) };
-};
 const SPEC = { output: 'compact', color: false } as const;
 
 test('a resilient pool (the server) fails only the task whose worker died or faulted, and goes on', async () => {
@@ -150,17 +153,14 @@ test('a batch pool (the CLI) stops at the first fault: queued and later tasks fa
 });
 
 test('a resilient pool does not restart a worker that cannot start: its tasks fail, and each new task tries once', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'accordance-pool-'));
-  const starts = join(dir, 'starts');
-  writeFileSync(starts, '');
-  const file = join(dir, 'broken.mjs');
-  writeFileSync(
-    file,
-    `import { appendFileSync } from 'node:fs';
-appendFileSync(${JSON.stringify(starts)}, 'x');
+  const { entry, dir, done } = workerFile(
+    (d) => `import { appendFileSync } from 'node:fs';
+appendFileSync(${JSON.stringify(join(d, 'starts'))}, 'x');
 throw new Error('cannot load');`,
   );
-  const pool = createWorkerReviewRunner(pathToFileURL(file), 1, SPEC, { resilient: true });
+  const starts = join(dir, 'starts');
+  writeFileSync(starts, '');
+  const pool = createWorkerReviewRunner(entry, 1, SPEC, { resilient: true });
   try {
     await assert.rejects(pool.run('a.txt'), /cannot load/);
     await assert.rejects(pool.run('b.txt'), /cannot load/);
@@ -170,6 +170,6 @@ throw new Error('cannot load');`,
     assert.ok(count >= 1 && count <= 3, `${count} starts`);
   } finally {
     await pool.close();
-    rmSync(dir, { recursive: true, force: true });
+    done();
   }
 });

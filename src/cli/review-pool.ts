@@ -11,8 +11,6 @@ export interface ReviewRunner {
   run(file: string, bytes?: Uint8Array): Promise<RenderedReview>;
   /** Files worked on at once. */
   readonly parallel: number;
-  /** Tasks waiting for a free worker. */
-  readonly waiting: number;
   close(): Promise<void>;
 }
 
@@ -22,7 +20,11 @@ export type WorkerReply =
   | { readonly id: number; readonly fault: string };
 
 /** One task for a review worker: a file to read, or its bytes when they came another way (an upload). */
-export type WorkerTask = { readonly id: number; readonly file: string; readonly bytes?: Uint8Array };
+export type WorkerTask = {
+  readonly id: number;
+  readonly file: string;
+  readonly bytes: Uint8Array | undefined;
+};
 
 /** The first message a review worker receives (as workerData). */
 export type WorkerSetup = RenderSpec;
@@ -48,7 +50,7 @@ export function createWorkerReviewRunner(
   type Task = {
     id: number;
     file: string;
-    bytes?: Uint8Array;
+    bytes: Uint8Array | undefined;
     resolve: (r: RenderedReview) => void;
     reject: (e: Error) => void;
   };
@@ -66,10 +68,7 @@ export function createWorkerReviewRunner(
       const task = queue.shift()!;
       busy.set(worker, task);
       worker.ref();
-      const message: WorkerTask = task.bytes
-        ? { id: task.id, file: task.file, bytes: task.bytes }
-        : { id: task.id, file: task.file };
-      worker.postMessage(message);
+      worker.postMessage({ id: task.id, file: task.file, bytes: task.bytes } satisfies WorkerTask);
     }
   };
   const release = (worker: Worker): void => {
@@ -137,9 +136,6 @@ export function createWorkerReviewRunner(
 
   return {
     parallel: jobs,
-    get waiting() {
-      return queue.length;
-    },
     run(file, bytes) {
       return new Promise<RenderedReview>((resolve, reject) => {
         if (broken ?? closing) {
@@ -147,7 +143,7 @@ export function createWorkerReviewRunner(
           return;
         }
         if (options.resilient) while (workers.size < jobs) spawn();
-        queue.push({ id: nextId++, file, ...(bytes ? { bytes } : {}), resolve, reject });
+        queue.push({ id: nextId++, file, bytes, resolve, reject });
         dispatch();
       });
     },

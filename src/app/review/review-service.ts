@@ -69,22 +69,6 @@ export function createReviewService(deps: { read: DocumentReader }) {
         };
       }
     },
-    /** Reviews each file; a file that cannot be read is reported, not fatal to the others. */
-    async reviewMany(
-      files: readonly { file: string; bytes: () => Promise<Uint8Array> }[],
-      onProgress?: (done: number, total: number, file: string) => void,
-    ): Promise<{ documents: ReviewedDocument[]; errors: ReviewFailure[] }> {
-      const documents: ReviewedDocument[] = [];
-      const errors: ReviewFailure[] = [];
-      let done = 0;
-      for (const f of files) {
-        const outcome = await this.tryReviewOne(f.file, f.bytes);
-        if (outcome.ok) documents.push(outcome.document);
-        else errors.push(outcome.failure);
-        onProgress?.(++done, files.length, f.file);
-      }
-      return { documents, errors };
-    },
   };
 }
 export type ReviewService = ReturnType<typeof createReviewService>;
