@@ -39,7 +39,12 @@ import { exportCommand, importCommand, type BackupPort } from './cli/backup-comm
 import { createReviewService, type ReviewFailure, type ReviewService } from './app/review/review-service.ts';
 import { createWorkerReviewRunner, type ReviewRunner } from './cli/review-pool.ts';
 import { DomainError } from './domain/shared/domain-error.ts';
-import { createProvisionReviewService } from './app/review/provision-review-service.ts';
+import {
+  createProvisionReviewService,
+  verdictsFromEntries,
+  type AutomatedVerdicts,
+  type VerdictEntries,
+} from './app/review/provision-review-service.ts';
 import { extractDocument } from './extract/extract-document.ts';
 import { createDocumentService, type DocumentService } from './app/documents/document-service.ts';
 import { createDocumentStore } from './db/stores/document-store.ts';
@@ -241,12 +246,36 @@ export function uploadReviewer(): UploadReviewer {
   };
 }
 
+/**
+ * The automated verdicts of stored submissions, for confirming findings (`POST /api/provision-reviews`), worked out on
+ * a worker thread started on first use: a stored file may hold 20,000,000 characters, seconds of review that on the
+ * request thread would hold up every other request. The worker sends back only the verdicts, not the review.
+ */
+export function workerVerdicts(): AutomatedVerdicts {
+  let runner: ReviewRunner | undefined;
+  return {
+    async of(fileName, bytes) {
+      runner ??= createWorkerReviewRunner(
+        REVIEW_WORKER,
+        1,
+        { output: 'verdicts', color: false },
+        { resilient: true },
+      );
+      const r = await runner.run(fileName, bytes);
+      if (!r.ok)
+        throw new DomainError(r.failure.code === 'too-large' ? 'too-large' : 'bad-input', r.failure.error);
+      return verdictsFromEntries(JSON.parse(r.chunks.join('')) as VerdictEntries);
+    },
+    close: async () => runner?.close(),
+  };
+}
+
 export const campaignRoutes = (app: App, env: Env = {}): CampaignRouteDeps => ({
   reviewUploads: uploadReviewer(),
   provisionReviews: createProvisionReviewService({
     writer: app.stores.writer,
     submissions: app.stores.submissions,
-    review: reviewService(),
+    verdicts: workerVerdicts(),
     crypto: nodeCrypto,
     clock: systemClock,
   }),

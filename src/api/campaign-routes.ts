@@ -384,7 +384,7 @@ export async function registerCampaignRoutes(app: FastifyInstance, deps: Campaig
       .send(`{"documents":[${result.documents.join(',')}],"errors":${JSON.stringify(result.errors)}}`);
   });
   app.addHook('onClose', async () => {
-    await deps.reviewUploads?.close();
+    await Promise.all([deps.reviewUploads?.close(), deps.provisionReviews?.close()]);
   });
 
   write(

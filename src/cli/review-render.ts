@@ -2,6 +2,7 @@
 // piece. One JSON.stringify of a whole batch fails past V8's longest string (about 20 MB of policy text reviewed), and
 // holding every review until the end costs memory in proportion to the batch; pieces avoid both.
 import type { ReviewedDocument, ReviewFailure } from '../app/review/review-service.ts';
+import { verdictEntries } from '../app/review/provision-review-service.ts';
 
 const mark = (
   text: string,
@@ -118,11 +119,12 @@ export function chunked(pieces: Iterable<string>, size = 1 << 20): string[] {
 }
 
 /**
- * How each reviewed document is rendered: the --json chunks, the readable report, or one compact JSON string (the
- * HTTP answer); `maxTextChars` lowers the extractor's limit on a document's text.
+ * How each reviewed document is rendered: the --json chunks, the readable report, one compact JSON string (the
+ * HTTP answer), or the automated verdicts alone as JSON (VerdictEntries, for confirming findings); `maxTextChars`
+ * lowers the extractor's limit on a document's text.
  */
 export type RenderSpec = {
-  readonly output: 'json' | 'text' | 'compact';
+  readonly output: 'json' | 'text' | 'compact' | 'verdicts';
   readonly color: boolean;
   readonly maxTextChars?: number;
 };
@@ -136,7 +138,9 @@ export const renderDocument = (d: ReviewedDocument, spec: RenderSpec): readonly 
     ? documentJsonChunks(d)
     : spec.output === 'compact'
       ? [JSON.stringify(d)]
-      : [formatReview(d, spec.color)];
+      : spec.output === 'verdicts'
+        ? [JSON.stringify(verdictEntries(d.provisions))]
+        : [formatReview(d, spec.color)];
 
 /** One document of the --json output, as it stands inside `{ "documents": [ ... ] }`, in chunks. */
 export const documentJsonChunks = (d: ReviewedDocument): string[] =>

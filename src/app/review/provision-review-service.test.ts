@@ -5,8 +5,12 @@ import type { Actor } from '../../domain/access/authorize.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Crypto, ProvisionReviewRecord, SubmissionStore, Writer, WriteTx } from '../ports/writes.ts';
 import { reviewText } from '../../domain/review/review-text.ts';
-import { createProvisionReviewService } from './provision-review-service.ts';
-import type { ReviewService } from './review-service.ts';
+import {
+  createProvisionReviewService,
+  verdictEntries,
+  verdictsFromEntries,
+  type AutomatedVerdicts,
+} from './provision-review-service.ts';
 
 const POLICY = `Sec. 1. Officers shall not inquire about a person's immigration status.
 Sec. 2. The Sheriff shall not honor an ICE detainer request unless it is accompanied by a judicial warrant.
@@ -19,13 +23,15 @@ function setup() {
     aaa: new TextEncoder().encode(POLICY),
     bbb: new TextEncoder().encode(POLICY.replace('ICE', 'DHS')),
   };
-  const review = {
-    async reviewOne(file: string, bytes: Uint8Array) {
+  // As the worker thread does it: the verdicts go through their plain-data form.
+  const verdicts: AutomatedVerdicts = {
+    async of(_file: string, bytes: Uint8Array) {
       reviews++;
-      const r = reviewText(new TextDecoder().decode(bytes));
-      return { file, sha256: '', format: 'text', pages: [], warnings: [], ...r };
+      const entries = verdictEntries(reviewText(new TextDecoder().decode(bytes)).provisions);
+      return verdictsFromEntries(structuredClone(entries));
     },
-  } as unknown as ReviewService;
+    close: async () => undefined,
+  };
   const submissions = {
     list: async () => [],
     get: async (id: string) =>
@@ -44,7 +50,7 @@ function setup() {
   let n = 0;
   const crypto = { randomToken: () => String(++n) } as unknown as Crypto;
   const clock: Clock = { today: () => '2018-02-20' as never, now: () => new Date('2018-02-20T12:00:00Z') };
-  const service = createProvisionReviewService({ writer, submissions, review, crypto, clock });
+  const service = createProvisionReviewService({ writer, submissions, verdicts, crypto, clock });
   return { service, stored, reviews: () => reviews };
 }
 

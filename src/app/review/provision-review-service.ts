@@ -2,8 +2,7 @@
 // is recomputed from the stored submission, and a review is superseded, never edited.
 import type { Clock } from '../ports/clock.ts';
 import type { Crypto, ProvisionReviewRecord, SubmissionStore, Writer } from '../ports/writes.ts';
-import type { ReviewedDocument, ReviewService } from './review-service.ts';
-import type { Verdict } from '../../domain/review/provision.ts';
+import type { Provision, Verdict } from '../../domain/review/provision.ts';
 import { createRevisionMemo } from '../shared/revision-memo.ts';
 import { DomainError } from '../../domain/shared/domain-error.ts';
 import { authorize, actorName, type Actor } from '../../domain/access/authorize.ts';
@@ -11,26 +10,44 @@ import { authorize, actorName, type Actor } from '../../domain/access/authorize.
 const VERDICTS = ['conflict', 'possible-conflict', 'no-conflict'] as const;
 
 /** A reviewed file's automated verdicts: by provision id, then by `requirement|interpretation`. */
-type Verdicts = ReadonlyMap<string, ReadonlyMap<string, Verdict>>;
+export type Verdicts = ReadonlyMap<string, ReadonlyMap<string, Verdict>>;
 
-const verdictsOf = (doc: ReviewedDocument): Verdicts =>
-  new Map(
-    doc.provisions.map((p) => [
-      p.id,
-      new Map(p.findings.map((f) => [`${f.requirement}|${f.interpretation}`, f.verdict] as const)),
-    ]),
+/**
+ * The verdicts as plain data: what a review worker thread sends back instead of the whole review (a large file's
+ * review runs to hundreds of megabytes of JSON; its verdicts to a few).
+ */
+export type VerdictEntries = ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, Verdict]>]>;
+
+export const verdictEntries = (provisions: readonly Provision[]): VerdictEntries =>
+  provisions.map(
+    (p) =>
+      [p.id, p.findings.map((f) => [`${f.requirement}|${f.interpretation}`, f.verdict] as const)] as const,
   );
+
+export const verdictsFromEntries = (entries: VerdictEntries): Verdicts =>
+  new Map(entries.map(([id, findings]) => [id, new Map(findings)]));
+
+/**
+ * Reviews stored files for their automated verdicts. The server does this on a worker thread (src/main.ts), so a
+ * large submission does not hold up other requests.
+ */
+export interface AutomatedVerdicts {
+  /** Throws DomainError when the file cannot be read. */
+  of(fileName: string, bytes: Uint8Array): Promise<Verdicts>;
+  /** Stops what `of` runs on. */
+  close(): Promise<void>;
+}
 
 export function createProvisionReviewService(deps: {
   writer: Writer;
   submissions: SubmissionStore;
-  review: ReviewService;
+  verdicts: AutomatedVerdicts;
   crypto: Crypto;
   clock: Clock;
 }) {
   // A reviewer confirms finding after finding on one submission: its verdicts are worked out once per file (content
   // and name), not once per confirmation. Stored files never change, so nothing can go stale; a few files are kept.
-  const verdicts = createRevisionMemo<Verdicts>(async () => 0, 8);
+  const memo = createRevisionMemo<Verdicts>(async () => 0, 8);
   return {
     async record(
       by: Actor,
@@ -56,10 +73,10 @@ export function createProvisionReviewService(deps: {
       const reason = (input.reason ?? '').trim();
       if (!reason) throw new DomainError('bad-input', 'a reason is required');
       // The name counts too: when the bytes do not tell the format, its extension does.
-      const byProvision = await verdicts.get(`${sub.sha256}|${sub.fileName}`, async () => {
+      const byProvision = await memo.get(`${sub.sha256}|${sub.fileName}`, async () => {
         const bytes = await deps.submissions.blob(sub.sha256);
         if (!bytes) throw new DomainError('unknown-record', `submission ${sub.id} has no stored file`);
-        return verdictsOf(await deps.review.reviewOne(sub.fileName, bytes));
+        return deps.verdicts.of(sub.fileName, bytes);
       });
       const provision = byProvision.get(input.provision);
       if (!provision)
@@ -108,6 +125,7 @@ export function createProvisionReviewService(deps: {
       });
       return record;
     },
+    close: () => deps.verdicts.close(),
   };
 }
 export type ProvisionReviewService = ReturnType<typeof createProvisionReviewService>;
