@@ -44,6 +44,12 @@ export const TAG_PATTERNS = {
       W`\b(?:is|are|be|been|being)\s+(?:hereby\s+|strictly\s+|expressly\s+)?(?:prohibited|forbidden|barred|precluded)\b`,
       W`\b(?:declin|refus)(?:e|es|ed|ing)\s+(?=to\b|all\b|any\b|the\b|an?\b|such\b|ICE\b|detainer|immigration|hold|requests?\b|notification)`,
       W`\brefrain(?:s|ed|ing)?\s+from\b|\bdisregard\b`,
+      // "will cease honoring", "stop honoring", "discontinue sharing": an end to a practice.
+      W`\b(?:cease[sd]?|stop(?:s|ped)?|discontinue[sd]?)\s+(?=[a-z]{3,}ing\b)`,
+      // "shall deny access", "ICE shall be denied entry".
+      W`\bden(?:y|ies|ied)\s+(?=(?:[\w-]+\s+){0,3}?(?:access|entry|admission)\b)`,
+      // "remove any question about citizenship" from forms.
+      W`\b(?:remov|delet|eliminat)(?:e|es|ed|ing)\s+(?=(?:any|all|every|each)\s+(?:questions?|inquir\w+|requests?\s+for|fields?)\b)`,
       W`\bnot\s+to\s+(?!exceed)(?=[a-z])|\bto\s+not\s+(?=[a-z])`,
       W`\bonly\s+(?:if|when|where|upon|after|in|for|to\s+the\s+extent|pursuant\s+to|as|with|those|such|on)\b`,
       W`\b(?:must|shall)\s+first\s+obtain\b`,
@@ -81,6 +87,12 @@ export const TAG_PATTERNS = {
   exceptionCue: gi(
     W`\b(?:unless|except(?:ing)?|other\s+than|provided\s*,?\s*(?:that|however)|only\s+(?:if|when|where|upon|after|in|for|to\s+the\s+extent|pursuant\s+to|as|with|on)|without|absent|in\s+the\s+absence\s+of|not\s+(?:supported|accompanied)\s+by|save\s+(?:as|where)|but\s+only|(?:only|solely|merely)\s+because)\b`,
   ),
+  /**
+   * A body urging another to act ("The Council urges the Sheriff to stop honoring ...", "requests that the Sheriff
+   * adopt a policy declining ..."): the limit it describes is not one it makes. Tested on the text before the operator.
+   */
+  hortatory:
+    /\b(?:urges?|urged|calls?\s+(?:up)?on|encourages?|recommends?\s+that|requests?\s+that|asks?\s+that|petitions?)\b[^.;]{0,160}$/i,
   /** Positive modals: a new clause that permits or commands rather than limits. */
   positive: gi(
     W`\b(?:shall|may|must|will|should|can)\b(?!\s+(?:not|never|no\s+longer|only|first\s+obtain|decline|refuse|refrain|be\s+(?:prohibited|barred|forbidden|precluded|construed|interpreted|read)))`,
@@ -89,7 +101,7 @@ export const TAG_PATTERNS = {
   boundary: gi(W`;|,\s+(?:but|although|while|whereas)\b(?!\s+only)|,\s+however,`),
   /** Conditional cooperation ("Where the detainer is accompanied by ..., staff shall honor it"). */
   cooperation: gi(
-    W`\b(?:assist|cooperat|respond|notif|hold|held|detain|honou?r|transfer|shar|provid|admit|execut|serv|contact)\w*`,
+    W`\b(?:assist|cooperat|respond|notif|hold|held|detain|honou?r|transfer|shar|provid|admit|execut|serv|contact|surrender)\w*|\bturn\w*\s+over\b`,
   ),
 
   // ---- topic objects ---------------------------------------------------------------------------------------
@@ -109,17 +121,17 @@ export const TAG_PATTERNS = {
     W`\bnotification\s+requests?|\brequests?\s+for\s+(?:advance\s+)?notifi\w+|\bnotice\s+of\s+(?:the\s+|an?\s+)?(?:\w+\s+)?(?:release|transfer)\b|\brelease\s+notifications?|\bnotif\w+\s+of\s+(?:the\s+|an?\s+)?(?:\w+'?s?\s+){0,3}?release\b|\badvance\s+notice\b|\b(?:Form\s+)?I-247N\b`,
   ),
   releaseInfo: gi(
-    W`\brelease\s+(?:dates?|times?|information|details)\b|\bdates?\s+(?:and\s+times?\s+)?of\s+(?:\w+\s+){0,3}?release\b|\btimes?\s+of\s+release\b|\b(?:upcoming|scheduled|impending|pending|expected|anticipated)\s+release\b|\bwhen\s+\w+(?:\s+\w+)?\s+will\s+be\s+released\b|\b(?:custody|incarceration|jail)\s+status\b|\b(?:court|hearing)\s+dates?\b|\b(?:scheduled\s+)?court\s+(?:appearances?|hearings?)\b|\b(?:home|work|residential|residence)\s+address(?:es)?\b|\baddress(?:es)?\b(?!\s+(?:the|this|these|those|any|concerns?|issues?))|\bappointments?(?:\s+schedules?)?\b|\bplace\s+of\s+employment\b|\bcontact\s+information\b|\bpersonal\s+information\b|\bwhereabouts\b|\bdate,?\s+time,?\s+(?:or|and)\s+(?:location|courtroom)\b|\brelease\s+from\s+custody\b|\btelephone\s+numbers?\b`,
+    W`\brelease\s+(?:dates?|times?|information|details)\b|\bdates?\s+(?:(?:and|or)\s+(?:times?|hours?)\s+)?of\s+(?:[\w'’]+\s+){0,3}?release\b|\btimes?\s+of\s+release\b|\b(?:upcoming|scheduled|impending|pending|expected|anticipated)\s+release\b|\bwhen\s+\w+(?:\s+\w+)?\s+will\s+be\s+released\b|\b(?:custody|incarceration|jail)\s+status\b|\b(?:court|hearing)\s+dates?\b|\b(?:scheduled\s+)?court\s+(?:appearances?|hearings?)\b|\b(?:home|work|residential|residence)\s+address(?:es)?\b|\baddress(?:es)?\b(?!\s+(?:the|this|these|those|any|concerns?|issues?))|\bappointments?(?:\s+schedules?)?\b|\bplace\s+of\s+employment\b|\bcontact\s+information\b|\bpersonal\s+information\b|\bwhereabouts\b|\bdate,?\s+time,?\s+(?:or|and)\s+(?:location|courtroom)\b|\brelease\s+from\s+custody\b|\btelephone\s+numbers?\b`,
   ),
   /** Release-specific words: a limit that names them reaches the FY2017 notice condition. */
   releaseSpecific: /releas|notif|advance\s+notice/i,
   infoVerb: gi(
-    W`\b(?:notif|inform(?!ation)|advis|tell|told|provid|giv|gave|shar|disclos|communicat|respond|answer|suppl|transmit|send|sent|disseminat|exchang|furnish|report|confirm|call|e-?mail|fax|contact|enter|record(?!s\b)|maintain|retain|keep|kept|regist|logg?)\w*|\bnot(?:e|ed|ing)\b|\bmak\w*\s+(?:\w+\s+)?available\b|\baccess\s+to\b(?=[^.;]{0,40}\b(?:databases?|records?|information|data|files?|systems?)\b)|\b(?:release|released|releasing)\b(?=\s+(?:to|any|such|those|only|information|records?|data)\b)`,
+    W`\b(?:notif|inform(?!ation)|advis|tell|told|provid|giv|gave|shar|disclos|communicat|respond|answer|suppl|transmit|send|sent|disseminat|exchang|furnish|report|confirm|call|e-?mail|fax|contact|enter|record(?!s\b)|maintain|retain|keep|kept|regist|logg?)\w*|\bnot(?:e|ed|ing)\b|\bmak\w*\s+(?:\w+\s+)?available\b|\baccess\s+to\b(?=[^.;]{0,40}\b(?:databases?|records?|information|data|files?|systems?)\b)|\b(?:release|released|releasing)\b(?=\s+(?:to|any|such|those|only|information|records?|data)\b|\s+(?:an?\s+|the\s+|any\s+)?(?:person|individual|inmate|detainee|arrestee|resident)['’]s\b)`,
   ),
   recordVerb: /^(?:enter|record|maintain|retain|keep|kept|regist|log|note)/i,
   /** "contact ICE about a rider": communicating with the federal service about a person is information exchange. */
   aboutPerson: /^[^.;]{0,60}?\b(?:about|regarding|concerning|as\s+to)\b/i,
-  infoNoun: gi(W`\b(?:information|records?|data|files?|databases?)\b`),
+  infoNoun: gi(W`\b(?:information|records?|data|files?|databases?|lists?|rosters?)\b`),
   status: gi(
     W`\b(?:(?:immigration|citizenship|residency|alienage|legal|lawful\s+immigration)\s+status|(?:immigration\s+or\s+)?citizenship|immigration\s+(?:documents|papers|information)|lawful\s+presence|legal\s+residen(?:ce|cy)|country\s+of\s+citizenship|whether\s+(?:\w+\s+){1,3}?(?:is|are)\s+(?:a\s+)?(?:United\s+States\s+|U\.S\.\s+)?citizens?|where\s+(?:\w+\s+){1,3}?(?:was|were|is)\s+born|(?:un)?lawfully\s+present|undocumented|nationality(?!\s+Act))\b`,
   ),
@@ -137,6 +149,8 @@ export const TAG_PATTERNS = {
     [
       W`\baccess\s+to\s+(?:any\s+|the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}?(?:persons?|individuals?|inmates?|detainees?|prisoners?|arrestees?|people|jails?|facilit(?:y|ies)|custody|housing|booking|cells?|grounds|premises|buildings?)\b`,
       W`\binterview(?:s|ed|ing)?\b`,
+      // "shall deny access unless ...": access that a limit conditions, with no premises named.
+      W`\b(?:access|entry)\b(?=\s+(?:unless|except|only\s+(?:if|when|with|upon)|without)\b)`,
       W`\b(?:office|work)\s*space\b|\b(?:desks?|work\s*stations?|computer\s+terminals?)\b`,
       W`\bvisit\w*\b[^.;]{0,30}?\b(?:inmates?|detainees?|prisoners?|persons\s+in\s+custody)\b`,
       W`\bmak\w*\s+(?:\w+\s+){0,3}?(?:facility|facilities|inmates|detainees|prisoners)\s+available\b`,

@@ -190,3 +190,82 @@ test('hostile text (long runs of symbols, operators, quotes and parentheses) is 
     for (const p of r.provisions) assert.equal(text.slice(p.start, p.end), p.text);
   }
 });
+
+test('ending a practice is a limit: "cease honoring", "stop honoring", "deny access unless", "remove any question"', () => {
+  assert.deepEqual(
+    tagsOf(
+      only('The County Jail will cease honoring ICE detainer requests for inmates eligible for release.'),
+    ),
+    ['detainer'],
+  );
+  assert.deepEqual(tagsOf(only('Deputies shall stop honoring immigration hold requests.')), ['detainer']);
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'The Superintendent shall deny ICE agents access unless the agent presents a judicial warrant, and shall record the visit.',
+      ),
+    ),
+    ['+warrant-exception', 'facility-access'],
+  );
+  assert.deepEqual(
+    tagsOf(
+      only('Departments shall remove any question about citizenship or immigration status from their forms.'),
+    ),
+    ['status-inquiry'],
+  );
+  // Not a limit: a gerund after "stop" only ends a practice that is named.
+  assert.deepEqual(tagsOf(only('Officers shall stop any vehicle that is driven recklessly.')), []);
+});
+
+test('a body urging another to limit cooperation makes no limit itself, but its exceptions are still read', () => {
+  const p = only(
+    'The City Council calls upon the County Sheriff to decline all immigration detainers that are not accompanied by a judicial warrant.',
+  );
+  assert.deepEqual(tagsOf(p), ['+warrant-exception']);
+  assert.deepEqual(p.findings, []);
+  // The urged exception is not an exception to the Council's own limits elsewhere in the resolution.
+  const ps = review(
+    '1. The Council urges the Sheriff to stop honoring detainers that are not supported by a judicial warrant.\n' +
+      '2. City employees shall not use City funds to assist federal immigration enforcement.',
+  );
+  assert.deepEqual(ps.map(tagsOf), [['+warrant-exception'], ['civil-enforcement']]);
+  assert.deepEqual(ps[1]!.appliedModifiers, []);
+});
+
+test('"so that ICE can ..." stays in the limit it explains, so the exception after it still counts', () => {
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'Jail staff will not hold any inmate past his or her scheduled release so that ICE can assume custody, unless ICE presents a warrant signed by a federal judge.',
+      ),
+    ),
+    ['+warrant-exception', 'detainer'],
+  );
+});
+
+test('release information given to ICE is release-notification, not information-sharing as well', () => {
+  assert.deepEqual(
+    tagsOf(
+      only(
+        "Agencies shall not provide information about an individual's release date or home address to immigration authorities.",
+      ),
+    ),
+    ['release-notification'],
+  );
+  assert.deepEqual(
+    tagsOf(
+      only(
+        "The Sheriff shall not disclose to federal immigration authorities the date or hour of any inmate's release.",
+      ),
+    ),
+    ['release-notification'],
+  );
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'The Township shall not provide lists of residents or permit holders to federal immigration authorities.',
+      ),
+    ),
+    ['info-sharing'],
+  );
+});

@@ -41,7 +41,7 @@ export interface ProvisionTags {
 }
 
 type Range = readonly [number, number];
-type Polarity = 'restrict' | 'exception' | 'flipped' | 'permissive' | 'neutral';
+type Polarity = 'restrict' | 'exception' | 'flipped' | 'permissive' | 'neutral' | 'hortatory';
 
 interface Clause {
   start: number;
@@ -134,6 +134,8 @@ const keep = (hits: Range[], test: (h: Range) => boolean): Range[] => {
 };
 /** `a` then `b`. */
 const joined = (a: Range[], b: Range[]): Range[] => (b.length === 0 ? a : a.length === 0 ? b : [...a, ...b]);
+/** What comes just before a modal that belongs to a purpose clause ("so that ICE can", "in order that agents may"). */
+const SUBORDINATE_MODAL = /\b(?:so|in\s+order|such)\s+that\s+(?:[\w'’.-]+\s+){1,4}$/i;
 /** A clause that starts with a condition ("Where the detainer is accompanied by ...", "(d) If ..."). */
 const CONDITIONAL_START = /^[\s(•*-]*(?:\w{1,4}[.)]\s+)?(?:where|when|if|upon)\b/i;
 
@@ -235,12 +237,13 @@ const LAZY = {
   holdLimit: { re: P.holdLimit, stems: ['beyond', 'past', 'longer', 'after', 'releas'] },
   notification: { re: P.notificationRequest, stems: ['notif', 'notice', 'i-247'] },
   infoVerb: { re: P.infoVerb, stems: null },
-  infoNoun: { re: P.infoNoun, stems: ['information', 'record', 'data', 'file'] },
+  infoNoun: { re: P.infoNoun, stems: ['information', 'record', 'data', 'file', 'list', 'roster'] },
   inquiryVerb: { re: P.inquiryVerb, stems: null },
   access: {
     re: P.access,
     stems: [
       'access',
+      'entry',
       'interview',
       'space',
       'workspace',
@@ -790,7 +793,8 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       for (const h of modals) {
         if (h[0] < ss || h[0] >= se) continue;
         const isPositive = positives.includes(h);
-        if (isPositive && seenModal) {
+        // "... so that ICE can assume custody" is the purpose of the clause before it, not a new clause.
+        if (isPositive && seenModal && !SUBORDINATE_MODAL.test(t.slice(Math.max(ss, h[0] - 40), h[0]))) {
           // A second modal starts a new clause; pull back to the conjunction that joins it.
           const back = t.slice(Math.max(ss, h[0] - 60), h[0]);
           const conj =
@@ -833,8 +837,8 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       if (ops.length > 0 && isDirectFlip(ops[0]!, ce)) {
         polarity = 'flipped';
       } else if (ops.length > 0) {
-        polarity = 'restrict';
         operator = ops[0]!;
+        polarity = P.hortatory.test(t.slice(cs, operator[0])) ? 'hortatory' : 'restrict';
       } else if (flips.length > 0) polarity = 'flipped';
       else if (frames.length > 0) polarity = 'exception';
       else if (isFirst && inherited === 'restrict') {
@@ -865,6 +869,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       const isCooperationFrame =
         polarity !== 'restrict' &&
         polarity !== 'flipped' &&
+        polarity !== 'hortatory' &&
         (anyWithin(positives, cs, ce) || CONDITIONAL_START.test(sentence.slice(0, 40))) &&
         anyWithin(get(C.cooperation), cs, ce) &&
         (anyWithin(auth, cs, ce) || anyWithin(detainerHits, cs, ce));
@@ -1076,7 +1081,11 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
         }
       }
       if (!sharingFound && sentenceAuth.length > 0) {
-        const nouns = keep(live(get(C.infoNoun)), (n) => !overlaps(n, rel) && !overlaps(n, releaseInfo));
+        // "information about a person's release date" given to ICE is release-notification, tagged above.
+        const nouns = keep(
+          live(get(C.infoNoun)),
+          (n) => !overlaps(n, rel) && !overlaps(n, releaseInfo) && !aboutReleaseInfo(n),
+        );
         const v = share.find((x) => nouns.some((n) => Math.abs(n[0] - x[0]) < 90));
         if (v && nouns.length > 0)
           addTopic('info-sharing', 'information-to-authority', c, [v, nouns[0]!, sentenceAuth[0]!]);
@@ -1110,6 +1119,10 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       for (let i = evidence.length - 1; i >= 0; i--) evidence.splice(i, 1);
     }
 
+    function aboutReleaseInfo(n: Range): boolean {
+      if (!/^\s+(?:about|regarding|concerning|on|of|as\s+to)\b/i.test(t.slice(n[1], n[1] + 16))) return false;
+      return releaseInfo.some((r) => r[0] > n[1] && r[0] - n[1] <= 40);
+    }
     function isBasis(s: Range): boolean {
       const before = t.slice(Math.max(0, s[0] - 40), s[0]);
       return P.statusBasis.test(before) || P.statusAsFactor.test(t.slice(s[1], s[1] + 24));
@@ -1135,7 +1148,8 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
     const modifierAllowed = (pos: number): boolean => {
       const c = clauseAt(pos);
       if (!c) return false;
-      if (c.polarity === 'restrict')
+      // An urged limit's exceptions are read as a limit's are (the provision limits nothing itself).
+      if (c.polarity === 'restrict' || c.polarity === 'hortatory')
         return (c.firstCue !== -1 && pos >= c.firstCue) || inside(pos, c.exceptionRegions);
       if (c.polarity === 'exception') return true;
       return c.isCooperationFrame;
@@ -1294,7 +1308,8 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
     // a permission to cooperate), not a passage that limits something else and has exceptions of its own.
     const exceptionish =
       clauses.some((c) => c.polarity === 'exception' || c.isCooperationFrame) ||
-      (clauses.every((c) => c.polarity !== 'restrict') && clauses.some((c) => c.firstCue !== -1));
+      (clauses.every((c) => c.polarity !== 'restrict' && c.polarity !== 'hortatory') &&
+        clauses.some((c) => c.firstCue !== -1));
     const isExceptionOnly =
       topicList.length === 0 && modifierList.length > 0 && (exceptionish || inherited === 'exception');
     let scope: ExceptionScope | null = null;
