@@ -213,8 +213,10 @@ const API_REVIEW_MAX_JSON_CHARS = 64 * 1024 * 1024;
  */
 export function uploadReviewer(): UploadReviewer {
   let runner: ReviewRunner | undefined;
+  let closed = false;
   return {
     async review(files) {
+      if (closed) throw new Error('the review worker is closed');
       runner ??= createWorkerReviewRunner(
         REVIEW_WORKER,
         1,
@@ -242,7 +244,10 @@ export function uploadReviewer(): UploadReviewer {
       }
       return { documents, errors };
     },
-    close: async () => runner?.close(),
+    async close() {
+      closed = true;
+      await runner?.close();
+    },
   };
 }
 
@@ -253,8 +258,11 @@ export function uploadReviewer(): UploadReviewer {
  */
 export function workerVerdicts(): AutomatedVerdicts {
   let runner: ReviewRunner | undefined;
+  let closed = false;
   return {
     async of(fileName, bytes) {
+      // After close (the server shutting down) no new worker is started: it would never be stopped.
+      if (closed) throw new Error('the review worker is closed');
       runner ??= createWorkerReviewRunner(
         REVIEW_WORKER,
         1,
@@ -266,7 +274,10 @@ export function workerVerdicts(): AutomatedVerdicts {
         throw new DomainError(r.failure.code === 'too-large' ? 'too-large' : 'bad-input', r.failure.error);
       return verdictsFromEntries(JSON.parse(r.chunks.join('')) as VerdictEntries);
     },
-    close: async () => runner?.close(),
+    async close() {
+      closed = true;
+      await runner?.close();
+    },
   };
 }
 

@@ -44,8 +44,9 @@ export const TAG_PATTERNS = {
       W`\b(?:is|are|be|been|being)\s+(?:hereby\s+|strictly\s+|expressly\s+)?(?:prohibited|forbidden|barred|precluded)\b`,
       W`\b(?:declin|refus)(?:e|es|ed|ing)\s+(?=to\b|all\b|any\b|the\b|an?\b|such\b|ICE\b|detainer|immigration|hold|requests?\b|notification)`,
       W`\brefrain(?:s|ed|ing)?\s+from\b|\bdisregard\b`,
-      // "will cease honoring", "stop honoring", "discontinue sharing": an end to a practice.
-      W`\b(?:cease[sd]?|stop(?:s|ped)?|discontinue[sd]?)\s+(?=[a-z]{3,}ing\b)`,
+      // "will cease honoring", "shall stop honoring", "to discontinue sharing": an end to a practice, ordered (a modal or
+      // "to" before it, so "stops involving ..." and "who stops attending" are not limits).
+      W`\b(?:shall|will|must|should|to|hereby|immediately)\s+(?:immediately\s+)?(?:cease|stop|discontinue)\s+(?=[a-z]{3,30}ing\b)`,
       // "shall deny access", "ICE shall be denied entry".
       W`\bden(?:y|ies|ied)\s+(?=(?:[\w-]+\s+){0,3}?(?:access|entry|admission)\b)`,
       // "remove any question about citizenship" from forms.
@@ -89,10 +90,12 @@ export const TAG_PATTERNS = {
   ),
   /**
    * A body urging another to act ("The Council urges the Sheriff to stop honoring ...", "requests that the Sheriff
-   * adopt a policy declining ..."): the limit it describes is not one it makes. Tested on the text before the operator.
+   * adopt a policy declining ..."): the limit it describes is not one it makes. Tested on the text up to the operator's end.
+   * The verb must take an addressee ("the", "all", a capitalised name) and then "to" or a that-clause, so the nouns in
+   * "ICE requests that seek ..." and "calls on city property" are not read as urging. Case-sensitive on purpose.
    */
   hortatory:
-    /\b(?:urges?|urged|calls?\s+(?:up)?on|encourages?|recommends?\s+that|requests?\s+that|asks?\s+that|petitions?)\b[^.;]{0,160}$/i,
+    /\b(?:(?:[Uu]rg(?:es?|ed)|[Cc]alls?\s+(?:up)?on|[Ee]ncourag(?:es?|ed)|[Aa]sks?)\s+(?:the|all|each|every|its|our|[A-Z][\w.'’-]*)\s[^.;]{0,80}?\bto\s|(?:[Rr]ecommends?|[Rr]equests?|[Aa]sks?|[Uu]rg(?:es?|ed))\s+that\s+(?:the|all|each|every|its|our|[A-Z][\w.'’-]*)\s)[^.;]{0,160}$/,
   /** Positive modals: a new clause that permits or commands rather than limits. */
   positive: gi(
     W`\b(?:shall|may|must|will|should|can)\b(?!\s+(?:not|never|no\s+longer|only|first\s+obtain|decline|refuse|refrain|be\s+(?:prohibited|barred|forbidden|precluded|construed|interpreted|read)))`,

@@ -269,3 +269,63 @@ test('release information given to ICE is release-notification, not information-
     ['info-sharing'],
   );
 });
+
+test('nouns and relative clauses are not read as urging or as ending a practice (second read of the third round)', () => {
+  // "requests" and "calls" as nouns: the limits stand.
+  assert.deepEqual(tagsOf(only("ICE requests that seek an inmate's release date shall not be answered.")), [
+    'release-notification',
+  ]);
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'Officers responding to calls on city property shall not share a person’s immigration status with ICE.',
+      ),
+    ),
+    ['info-sharing'],
+  );
+  // "stops" as a noun, "who stops attending" as a relative clause: no limit.
+  assert.deepEqual(
+    tagsOf(only('Officers may ask about immigration status during stops involving commercial vehicles.')),
+    [],
+  );
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'The jail shall notify ICE of the release date of any inmate who stops attending court-ordered programs.',
+      ),
+    ),
+    [],
+  );
+  // A duty to cooperate "so that ICE can" act is not merged with a limit after it.
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'The Sheriff shall honor ICE detainers so that ICE can assume custody, and shall not release such persons before ICE arrives.',
+      ),
+    ),
+    [],
+  );
+  // Saving phrases of an urged limit are read, as its warrant exceptions are.
+  assert.deepEqual(
+    tagsOf(only('The Council urges the Sheriff to decline ICE detainer requests except as required by law.')),
+    ['+savings-clause'],
+  );
+  // Information about something else than release stays information-sharing.
+  assert.deepEqual(
+    tagsOf(
+      only("Staff shall not provide ICE with information about an inmate's criminal history or court dates."),
+    ).includes('info-sharing'),
+    true,
+  );
+});
+
+test('the exception list of an urged limit does not qualify the body’s own limits', () => {
+  const ps = review(
+    'Section 1. The Sheriff shall not provide ICE with any inmate’s release date.\n' +
+      'Section 2. The Board urges the Sheriff to decline all ICE detainer requests unless:\n' +
+      '(a) the request is accompanied by a judicial warrant; or\n' +
+      '(b) the person has been convicted of a serious or violent felony.',
+  );
+  assert.deepEqual(ps[0]!.topics, ['release-notification']);
+  assert.deepEqual(ps[0]!.appliedModifiers, []);
+});

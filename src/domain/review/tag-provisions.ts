@@ -790,11 +790,15 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       };
       for (const b of boundaries) if (b[0] > ss && b[0] < se) cut(b[0]);
       let seenModal = false;
+      let lastWasRestriction = false;
       for (const h of modals) {
         if (h[0] < ss || h[0] >= se) continue;
         const isPositive = positives.includes(h);
-        // "... so that ICE can assume custody" is the purpose of the clause before it, not a new clause.
-        if (isPositive && seenModal && !SUBORDINATE_MODAL.test(t.slice(Math.max(ss, h[0] - 40), h[0]))) {
+        // "will not hold ... so that ICE can assume custody" is the purpose of the limit before it, not a new clause.
+        const purposeOfLimit =
+          lastWasRestriction && SUBORDINATE_MODAL.test(t.slice(Math.max(ss, h[0] - 40), h[0]));
+        lastWasRestriction = !isPositive;
+        if (isPositive && seenModal && !purposeOfLimit) {
           // A second modal starts a new clause; pull back to the conjunction that joins it.
           const back = t.slice(Math.max(ss, h[0] - 60), h[0]);
           const conj =
@@ -838,7 +842,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
         polarity = 'flipped';
       } else if (ops.length > 0) {
         operator = ops[0]!;
-        polarity = P.hortatory.test(t.slice(cs, operator[0])) ? 'hortatory' : 'restrict';
+        polarity = P.hortatory.test(t.slice(cs, operator[1])) ? 'hortatory' : 'restrict';
       } else if (flips.length > 0) polarity = 'flipped';
       else if (frames.length > 0) polarity = 'exception';
       else if (isFirst && inherited === 'restrict') {
@@ -1119,9 +1123,16 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       for (let i = evidence.length - 1; i >= 0; i--) evidence.splice(i, 1);
     }
 
+    /** "information about an individual's release date": the release item is what the information is about. */
     function aboutReleaseInfo(n: Range): boolean {
-      if (!/^\s+(?:about|regarding|concerning|on|of|as\s+to)\b/i.test(t.slice(n[1], n[1] + 16))) return false;
-      return releaseInfo.some((r) => r[0] > n[1] && r[0] - n[1] <= 40);
+      return releaseInfo.some(
+        (r) =>
+          r[0] > n[1] &&
+          r[0] - n[1] <= 40 &&
+          /^\s+(?:about|regarding|concerning|on|of|as\s+to)\s+(?:[\w'’]+\s+){0,3}$/i.test(
+            t.slice(n[1], r[0]),
+          ),
+      );
     }
     function isBasis(s: Range): boolean {
       const before = t.slice(Math.max(0, s[0] - 40), s[0]);
@@ -1242,7 +1253,8 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       for (const s of get(C.savingsGeneric)) {
         if (!modifierAllowed(s[0])) continue;
         const c = clauseAt(s[0]);
-        if (c && c.polarity !== 'restrict' && c.polarity !== 'exception') continue;
+        if (c && c.polarity !== 'restrict' && c.polarity !== 'exception' && c.polarity !== 'hortatory')
+          continue;
         const cue = cueBefore(s[0]);
         addModifier(
           'savings-clause',
@@ -1299,6 +1311,8 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
           else if (leadOp) leadOperators.set(index, leadOp);
         } else if (last.polarity === 'exception') leadState = 'exception';
         else if (last.polarity === 'flipped') leadState = 'flipped';
+        // A list under an urged limit ("urges the Sheriff to decline detainers unless:") limits nothing here either.
+        else if (last.polarity === 'hortatory') leadState = 'none';
         else if (/\b(?:if|where|when|unless|circumstances)\s*:\s*$/i.test(t)) leadState = 'exception';
       }
     }
