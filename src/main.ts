@@ -38,6 +38,7 @@ import type { CampaignRouteDeps, UploadReviewer } from './api/campaign-routes.ts
 import { exportCommand, importCommand, type BackupPort } from './cli/backup-command.ts';
 import { createReviewService, type ReviewFailure, type ReviewService } from './app/review/review-service.ts';
 import { createWorkerReviewRunner, type ReviewRunner } from './cli/review-pool.ts';
+import type { RenderSpec } from './cli/review-render.ts';
 import { DomainError } from './domain/shared/domain-error.ts';
 import {
   createProvisionReviewService,
@@ -208,26 +209,42 @@ export const API_REVIEW_MAX_TEXT_CHARS = 2_000_000;
 const API_REVIEW_MAX_JSON_CHARS = 64 * 1024 * 1024;
 
 /**
+ * One review worker thread for the server, started on first use. After `close` (the server shutting down) no new
+ * worker is started: it would never be stopped.
+ */
+function serverReviewThread(spec: RenderSpec): Pick<ReviewRunner, 'run' | 'close'> {
+  let runner: ReviewRunner | undefined;
+  let closed = false;
+  return {
+    run(file, bytes) {
+      if (closed) return Promise.reject(new Error('the review worker is closed'));
+      runner ??= createWorkerReviewRunner(REVIEW_WORKER, 1, spec, { resilient: true });
+      return runner.run(file, bytes);
+    },
+    async close() {
+      closed = true;
+      await runner?.close();
+    },
+  };
+}
+
+/**
  * `POST /api/review` on one worker thread, started on first use: a large upload takes seconds of CPU, which on the
  * request thread would hold up every other request, and files are reviewed one at a time, which bounds memory.
  */
 export function uploadReviewer(): UploadReviewer {
-  let runner: ReviewRunner | undefined;
-  let closed = false;
+  const thread = serverReviewThread({
+    output: 'compact',
+    color: false,
+    maxTextChars: API_REVIEW_MAX_TEXT_CHARS,
+  });
   return {
     async review(files) {
-      if (closed) throw new Error('the review worker is closed');
-      runner ??= createWorkerReviewRunner(
-        REVIEW_WORKER,
-        1,
-        { output: 'compact', color: false, maxTextChars: API_REVIEW_MAX_TEXT_CHARS },
-        { resilient: true },
-      );
       const documents: string[] = [];
       const errors: ReviewFailure[] = [];
       let chars = 0;
       for (const f of files) {
-        const r = await runner.run(f.file, f.bytes);
+        const r = await thread.run(f.file, f.bytes);
         if (!r.ok) {
           errors.push(r.failure);
           continue;
@@ -244,10 +261,7 @@ export function uploadReviewer(): UploadReviewer {
       }
       return { documents, errors };
     },
-    async close() {
-      closed = true;
-      await runner?.close();
-    },
+    close: () => thread.close(),
   };
 }
 
@@ -257,27 +271,15 @@ export function uploadReviewer(): UploadReviewer {
  * request thread would hold up every other request. The worker sends back only the verdicts, not the review.
  */
 export function workerVerdicts(): AutomatedVerdicts {
-  let runner: ReviewRunner | undefined;
-  let closed = false;
+  const thread = serverReviewThread({ output: 'verdicts', color: false });
   return {
     async of(fileName, bytes) {
-      // After close (the server shutting down) no new worker is started: it would never be stopped.
-      if (closed) throw new Error('the review worker is closed');
-      runner ??= createWorkerReviewRunner(
-        REVIEW_WORKER,
-        1,
-        { output: 'verdicts', color: false },
-        { resilient: true },
-      );
-      const r = await runner.run(fileName, bytes);
+      const r = await thread.run(fileName, bytes);
       if (!r.ok)
         throw new DomainError(r.failure.code === 'too-large' ? 'too-large' : 'bad-input', r.failure.error);
       return verdictsFromEntries(JSON.parse(r.chunks.join('')) as VerdictEntries);
     },
-    async close() {
-      closed = true;
-      await runner?.close();
-    },
+    close: () => thread.close(),
   };
 }
 
