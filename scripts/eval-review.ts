@@ -3,8 +3,8 @@
 // Usage: node scripts/eval-review.ts [--errors] [--json]
 // The main split was used while writing the rules. The held-out split was written after the rules were frozen and
 // scored once (figures in docs/review.md); its errors then led to a second round of changes, so it is no longer
-// blind. held-out-2 was written after that second round, held-out-3 before the third; both were scored once blind and
-// then used for the third round (docs/review.md §6). The gaps between the blind first runs and main show how much the
+// blind. held-out-2 was written after that second round, held-out-3 before the third, held-out-4 before the fourth;
+// each was scored once blind and then used for the next round (docs/review.md §6). The gaps between the blind first runs and main show how much the
 // rules fit the text they were written against rather than the drafting styles.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import { addCounts, countTags, emptyCounts, scoreCounts } from '../src/domain/re
 import type { ReviewScore, TagCounts } from '../src/domain/review/count-tags.ts';
 
 const CORPUS = join(import.meta.dirname, '..', 'data', 'corpus', 'review');
-const SPLITS = ['main', 'held-out', 'held-out-2', 'held-out-3'] as const;
+const SPLITS = ['main', 'held-out', 'held-out-2', 'held-out-3', 'held-out-4'] as const;
 const TARGETS: readonly Topic[] = ['detainer', 'facility-access', 'release-notification', 'status-inquiry'];
 
 interface SplitResult {

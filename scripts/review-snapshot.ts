@@ -18,7 +18,14 @@ const out = new URL('./tmp/review-snapshot/', import.meta.url);
 mkdirSync(out, { recursive: true });
 
 const inputs: Array<[string, string]> = [];
-for (const dir of ['review/main', 'review/held-out', 'review/held-out-2', 'review/held-out-3', 'case-file']) {
+for (const dir of [
+  'review/main',
+  'review/held-out',
+  'review/held-out-2',
+  'review/held-out-3',
+  'review/held-out-4',
+  'case-file',
+]) {
   const url = new URL(`${dir}/`, corpus);
   for (const f of readdirSync(url).sort())
     if (f.endsWith('.txt')) inputs.push([`${dir}/${f}`, readFileSync(new URL(f, url), 'utf8')]);

@@ -137,7 +137,7 @@ test('dot-numbered manual outlines (III. / A. / 1. and 415.1) give labels and he
 });
 
 test('every segment of every corpus document matches text.slice(start, end), trimmed and in order', () => {
-  for (const split of ['main', 'held-out', 'held-out-2', 'held-out-3']) {
+  for (const split of ['main', 'held-out', 'held-out-2', 'held-out-3', 'held-out-4']) {
     const dir = new URL(`../../../data/corpus/review/${split}/`, import.meta.url);
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
       const doc = parseAnnotatedDocument(readFileSync(new URL(file, dir), 'utf8'), file);

@@ -51,6 +51,9 @@ export const TAG_PATTERNS = {
       W`\bden(?:y|ies|ied)\s+(?=(?:[\w-]+\s+){0,3}?(?:access|entry|admission)\b)`,
       // "remove any question about citizenship" from forms.
       W`\b(?:remov|delet|eliminat)(?:e|es|ed|ing)\s+(?=(?:any|all|every|each)\s+(?:questions?|inquir\w+|requests?\s+for|fields?)\b)`,
+      // Ending an agreement ("termination of the Memorandum of Agreement", "withdraw from the 287(g) program"); the
+      // agreement counts as civil enforcement only when it is one with immigration authorities (checked in code).
+      W`\b(?:terminat(?:e|es|ed|ing|ion\s+of)|withdraw(?:s|al|ing)?\s+from)\s+(?=(?:[\w'’()-]+\s+){0,4}?(?:agreements?|memorand(?:um|a)|MOA|MOU|contracts?|program|participation)\b)`,
       W`\bnot\s+to\s+(?!exceed)(?=[a-z])|\bto\s+not\s+(?=[a-z])`,
       W`\bonly\s+(?:if|when|where|upon|after|in|for|to\s+the\s+extent|pursuant\s+to|as|with|those|such|on)\b`,
       W`\b(?:must|shall)\s+first\s+obtain\b`,
@@ -98,7 +101,7 @@ export const TAG_PATTERNS = {
     /\b(?:(?:[Uu]rg(?:es?|ed)|[Cc]alls?\s+(?:up)?on|[Ee]ncourag(?:es?|ed)|[Aa]sks?)\s+(?:the|all|each|every|its|our|[A-Z][\w.'’-]*)\s[^.;]{0,80}?\bto\s|(?:[Rr]ecommends?|[Rr]equests?|[Aa]sks?|[Uu]rg(?:es?|ed))\s+that\s+(?:the|all|each|every|its|our|[A-Z][\w.'’-]*)\s)[^.;]{0,160}$/,
   /** Positive modals: a new clause that permits or commands rather than limits. */
   positive: gi(
-    W`\b(?:shall|may|must|will|should|can)\b(?!\s+(?:not|never|no\s+longer|only|first\s+obtain|decline|refuse|refrain|be\s+(?:prohibited|barred|forbidden|precluded|construed|interpreted|read)))`,
+    W`\b(?:shall|may|must|will|should|can)\b(?!\s+(?:not|never|no\s+longer|only|first\s+obtain|decline|refuse|refrain|be\s+(?:prohibited|barred|forbidden|precluded|construed|interpreted|read))\b)`,
   ),
   /** Clause boundaries inside a sentence. */
   boundary: gi(W`;|,\s+(?:but|although|while|whereas)\b(?!\s+only)|,\s+however,`),
@@ -134,6 +137,9 @@ export const TAG_PATTERNS = {
   recordVerb: /^(?:enter|record|maintain|retain|keep|kept|regist|log|note)/i,
   /** "contact ICE about a rider": communicating with the federal service about a person is information exchange. */
   aboutPerson: /^[^.;]{0,60}?\b(?:about|regarding|concerning|as\s+to)\b/i,
+  /** After "answer" or "respond": the federal officer's questions about someone ("answer the agent's questions about ..."). */
+  questionsAbout:
+    /^\s+(?:to\s+)?(?:the\s+|any\s+|an?\s+|their\s+|his\s+|her\s+)?(?:[\w-]+['’]s?\s+)?(?:questions?|inquir(?:y|ies)|quer(?:y|ies))\s+(?:about|regarding|concerning|as\s+to)\b/i,
   infoNoun: gi(W`\b(?:information|records?|data|files?|databases?|lists?|rosters?)\b`),
   status: gi(
     W`\b(?:(?:immigration|citizenship|residency|alienage|legal|lawful\s+immigration)\s+status|(?:immigration\s+or\s+)?citizenship|immigration\s+(?:documents|papers|information)|lawful\s+presence|legal\s+residen(?:ce|cy)|country\s+of\s+citizenship|whether\s+(?:\w+\s+){1,3}?(?:is|are)\s+(?:a\s+)?(?:United\s+States\s+|U\.S\.\s+)?citizens?|where\s+(?:\w+\s+){1,3}?(?:was|were|is)\s+born|(?:un)?lawfully\s+present|undocumented|nationality(?!\s+Act))\b`,
@@ -163,9 +169,11 @@ export const TAG_PATTERNS = {
   ),
   /** Premises named after an entry word ("enter ... the jail", "onto school grounds"); the entry word is checked in code. */
   facilityWord: gi(
-    W`\b(?:jails?|facilit(?:y|ies)|housing\s+units?|booking\s+(?:areas?|floor)|(?:secure|non-public|staff-only|restricted|private)\s+areas?|holding\s+cells?|interview\s+rooms?|school\s+grounds|grounds|premises|campus|buildings?|branch(?:es)?|clinics?|offices)\b`,
+    W`\b(?:jails?|facilit(?:y|ies)|housing\s+units?|booking\s+(?:areas?|floor)|(?:secure|non-public|staff-only|restricted|private|patient[\s-]+care|treatment|clinical)\s+areas?|holding\s+cells?|(?:interview|examination|exam|treatment|patient|consultation)\s+rooms?|pharmac(?:y|ies)|school\s+grounds|grounds|premises|campus|buildings?|branch(?:es)?|clinics?|offices)\b`,
   ),
   entryBefore: /\b(?:enter|entry|admit\w*|allowed|permitted|onto|into|come\s+to|in\s+the)\b[^.;]{0,40}$/i,
+  /** Just before "in the <premises>": the persons held there ("detainees in the County Jail"). */
+  keptIn: /\b(?:detainees|prisoners|inmates)\s+$/i,
   correctional:
     /\b(?:jail|correction|detention|custody|inmate|detainee|prisoner|booking|holding\s+cell|housing\s+unit|arrestee|sheriff)/i,
   consent: /\bconsent|\bagrees?\b|\bvoluntar/i,
@@ -176,11 +184,18 @@ export const TAG_PATTERNS = {
       W`\b287\s*\(g\)|\b1357\s*\((?:g|a)\)`,
       W`\bfunctions?\s+of\s+(?:a|an)\s+(?:federal\s+)?immigration\s+officer\b|\bimmigration\s+officer\s+functions\b|\bdeputiz\w+|\bspecial\s+federal\s+officers?\b|\bsupervision\s+of\s+federal\s+agencies\b`,
       W`\b(?:immigration|INS)\s+enforcement\b(?!\s+(?:agents?|officers?|officials?|authorit|agenc))|\benforc\w*\s+(?:of\s+)?(?:the\s+)?(?:federal\s+)?(?:civil\s+)?immigration\s+laws?\b`,
-      W`\b(?:house|housing)\s+(?:\w+\s+){0,3}?(?:federal|immigration)\s+detainees\b|\bintergovernmental\s+service\s+agreement\b|\bcivil\s+immigration\s+custody\b`,
+      W`\b(?:house|housing|hold|holding|keep|keeping)\s+(?:\w+\s+){0,3}?(?:federal|immigration)\s+detainees\b|\bintergovernmental\s+service\s+agreement\b|\bcivil\s+immigration\s+custody\b`,
       W`\b(?:apprehension|deportation|removal)\s+of\s+(?:any\s+)?(?:persons?|individuals?|residents?|immigrants?|aliens?)\b|\bdeportation\s+(?:proceedings|efforts|operations)\b`,
       W`\bimmigration\s+status\s+(?:alone\s+)?as\s+a\s+factor\b|\bpurposes?\s+of\s+(?:civil\s+)?immigration\s+enforcement\b|\bimmigration\s+enforcement\s+purposes\b`,
     ].join('|'),
   ),
+  /** An agreement or contract; it is civil enforcement when made with immigration authorities (checked in code). */
+  agreementWord: gi(
+    W`\b(?:memorand(?:um|a)\s+of\s+(?:agreement|understanding)|MOA|MOU|agreements?|contracts?)\b`,
+  ),
+  /** Between a limit's operator and the agreement it limits: "shall not renew its", "termination of the". */
+  agreementObject:
+    /^\s*(?:(?:enter\s+into|renew|sign|extend|execute|maintain|continue|participate\s+in|join)\s+)?(?:[\w'’()-]+\s+){0,5}?$/i,
   /** Joint operations with immigration agents: the word here, the agency checked in code. */
   operationWord: gi(W`\b(?:sweeps?|raids?|checkpoints?|surveys?|joint\s+operations?|task\s+forces?)\b`),
   /** Assisting or accompanying immigration agents: the verb here, the agency (within 40 characters after) in code. */
@@ -230,6 +245,9 @@ export const TAG_PATTERNS = {
       W`\bis\s+required\s+by\s+law\s+to\b|\bto\s+the\s+extent\s+(?:required|permitted)\s+by\s+(?:\w+\s+)?law\b|\bconsistent\s+with\s+(?:federal|applicable)\s+law\b|\bas\s+permitted\s+by\s+federal\s+law\b`,
     ].join('|'),
   ),
+  /** Just before a legal requirement, a relative clause that negates it ("information that is not required by law"). */
+  negatedRequirement:
+    /\b(?:(?:that|which|who|as)\s+(?:is|are|was|were)\s+)?not\s+(?:otherwise\s+|expressly\s+)?$/i,
   /** "other than information regarding ... citizenship or immigration status": the § 1373 subject matter is carved out. */
   statusCarveOut:
     /^(?:other\s+than|except(?:ing)?)\s+(?:for\s+)?(?:any\s+)?information\s+(?:regarding|about|concerning|relating\s+to)\s+(?:\w+'?s?\s+){0,4}?(?:citizenship|immigration\s+status)/i,

@@ -329,3 +329,116 @@ test('the exception list of an urged limit does not qualify the body’s own lim
   assert.deepEqual(ps[0]!.topics, ['release-notification']);
   assert.deepEqual(ps[0]!.appliedModifiers, []);
 });
+
+test('a limit confined to what the law does not require carves that requirement out (fourth round)', () => {
+  const text =
+    'The Department shall not disclose to ICE any information about a person that is not required by federal or state law to be disclosed.';
+  const p = only(text);
+  assert.deepEqual(tagsOf(p), ['+savings-clause', 'info-sharing']);
+  const saving = p.tagEvidence.find((e) => e.tag === 'savings-clause')!;
+  assert.equal(saving.strength, 'generic');
+  assert.deepEqual(
+    saving.spans.map((s) => s.text),
+    ['that is not ', 'required by federal or state law'],
+  );
+  // A requirement the limit itself imposes is not a carve-out.
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'Officers shall not ask any person about immigration status, and no person is required by law to answer.',
+      ),
+    ),
+    ['status-inquiry'],
+  );
+});
+
+test('a "may" that governs no sharing verb is no savings clause (fourth round)', () => {
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'The purpose of this policy is to provide guidelines to officers on contacts with persons whose immigration status may be in question and on dealings with federal immigration officials.',
+      ),
+    ),
+    [],
+  );
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'Officers may send to federal immigration authorities information regarding the immigration status of any individual.',
+      ),
+    ),
+    ['+savings-clause'],
+  );
+});
+
+test('clinic rooms are premises; answering an agent’s questions about a patient is communication (fourth round)', () => {
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'Clinic managers shall deny immigration agents entry to examination rooms and other patient care areas unless the agents present a judicial warrant.',
+      ),
+    ),
+    ['+warrant-exception', 'facility-access'],
+  );
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'Staff approached by an immigration agent shall refer the agent to the manager and shall not answer the agent’s questions about any patient.',
+      ),
+    ),
+    ['info-sharing'],
+  );
+  // Questions about something other than a person's affairs with no agent in the sentence: nothing.
+  assert.deepEqual(tagsOf(only('Staff shall not answer questions about billing codes.')), []);
+});
+
+test('ending or refusing an agreement with immigration authorities is a civil-enforcement limit (fourth round)', () => {
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'The Chair is directed to give ICE written notice of the County’s termination of the Memorandum of Agreement, effective thirty days after the date of notice.',
+      ),
+    ),
+    ['civil-enforcement'],
+  );
+  const p = only(
+    'The County shall not renew its agreement with U.S. Immigration and Customs Enforcement to hold federal immigration detainees in the County Jail.',
+  );
+  assert.deepEqual(tagsOf(p), ['civil-enforcement']);
+  // Ending some other agreement is not.
+  assert.deepEqual(
+    tagsOf(
+      only('The Chair is directed to give the vendor notice of termination of the janitorial contract.'),
+    ),
+    [],
+  );
+  // An agreement only mentioned after a limit on something else adds nothing.
+  assert.deepEqual(
+    tagsOf(
+      only('Officers shall not ask about immigration status, whatever any agreement with ICE provides.'),
+    ),
+    ['status-inquiry'],
+  );
+});
+
+test('"shall notify" is a duty like "shall honor": its condition is read as cooperation allowed (fourth round)', () => {
+  // "notify" once read as "not" + "ify", so the duty was not seen and its serious-crime condition was dropped.
+  for (const verb of ['notify ICE of', 'notify federal immigration authorities of']) {
+    assert.deepEqual(
+      tagsOf(
+        only(
+          `The jail shall ${verb} an inmate's release date if the inmate has been convicted of a serious felony.`,
+        ),
+      ),
+      ['+serious-crime-carve-out'],
+    );
+  }
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'Members shall notify the Watch Commander whenever federal immigration officers ask for help with an enforcement operation.',
+      ),
+    ),
+    [],
+  );
+});

@@ -273,6 +273,12 @@ const LAZY = {
       'private',
       'holding',
       'interview',
+      'patient',
+      'treatment',
+      'clinical',
+      'exam',
+      'consultation',
+      'pharmac',
       'grounds',
       'premises',
       'campus',
@@ -314,6 +320,7 @@ const LAZY = {
     stems: ['assist', 'cooperat', 'participat', 'take part', 'accompany', 'interpreters', 'transportation'],
   },
   transferVerb: { re: P.transferVerb, stems: ['transfer'] },
+  agreementWord: { re: P.agreementWord, stems: ['memorand', 'MOA', 'MOU', 'agreement', 'contract'] },
   immigrationBasis: { re: P.immigrationBasis, stems: ['immigration', 'lawful', 'unlawful', 'citizenship'] },
   warrant: {
     re: P.warrant,
@@ -916,7 +923,10 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       for (const f of get(C.facilityWord)) {
         const before = t.slice(Math.max(0, f[0] - 60), f[0]);
         const m = P.entryBefore.exec(before);
-        if (m) entries.push([f[0] - before.length + m.index, f[1]]);
+        if (!m) continue;
+        // "to hold federal detainees in the County Jail" says where detainees are kept, not who may come in.
+        if (/^in\s/i.test(m[0]) && P.keptIn.test(before.slice(0, m.index))) continue;
+        entries.push([f[0] - before.length + m.index, f[1]]);
       }
       accessMemo = entries.length === 0 ? direct : [...direct, ...entries].sort((a, b) => a[0] - b[0]);
       return accessMemo;
@@ -937,6 +947,17 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       for (const v of within(get(C.transferVerb), c.start, c.end)) {
         const m = P.transferTarget.exec(t.slice(v[1], v[1] + 140));
         if (m) out.push([v[0], v[1] + m[0].length]);
+      }
+      // The agreement a limit ends or bars ("shall not renew its agreement with ICE", "notice of termination of the
+      // Memorandum of Agreement"), when immigration authorities are named near it in the clause.
+      if (c.operator !== null) {
+        const op = c.operator;
+        const named = within(auth, c.start, c.end);
+        for (const a of within(get(C.agreementWord), op[1], c.end)) {
+          if (!P.agreementObject.test(t.slice(op[1], a[0]))) continue;
+          if (named.some((h) => Math.abs(h[0] - a[0]) <= 100)) out.push(a);
+          break;
+        }
       }
       for (const b of within(get(C.immigrationBasis), c.start, c.end)) {
         const before = t.slice(Math.max(c.start, b[0] - 130), b[0]);
@@ -1084,6 +1105,20 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
           }
         }
       }
+      if (!sharingFound && sentenceAuth.length > 0 && rel.length === 0) {
+        // "shall not answer the agent's questions about any patient", the agent named earlier in the sentence.
+        for (const v of share) {
+          if (!/^(?:answer|respond)/i.test(t.slice(v[0], v[1]))) continue;
+          const m = P.questionsAbout.exec(t.slice(v[1], Math.min(c.end, v[1] + 80)));
+          if (!m) continue;
+          addTopic('info-sharing', 'communication-about-person', c, [
+            [v[0], v[1] + m[0].length],
+            sentenceAuth[0]!,
+          ]);
+          sharingFound = true;
+          break;
+        }
+      }
       if (!sharingFound && sentenceAuth.length > 0) {
         // "information about a person's release date" given to ICE is release-notification, tagged above.
         const nouns = keep(
@@ -1161,10 +1196,25 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       if (!c) return false;
       // An urged limit's exceptions are read as a limit's are (the provision limits nothing itself).
       if (c.polarity === 'restrict' || c.polarity === 'hortatory')
-        return (c.firstCue !== -1 && pos >= c.firstCue) || inside(pos, c.exceptionRegions);
+        return (
+          (c.firstCue !== -1 && pos >= c.firstCue) ||
+          inside(pos, c.exceptionRegions) ||
+          negatedRequirementAt(c, pos) !== null
+        );
       if (c.polarity === 'exception') return true;
       return c.isCooperationFrame;
     };
+    /**
+     * "shall not disclose any information that is not required by federal or state law to be disclosed": the limit
+     * reaches only what the law does not require, so the requirement it names is carved out. The "not" (after the
+     * clause's own operator) is returned as the cue.
+     */
+    function negatedRequirementAt(c: Clause, pos: number): Range | null {
+      const from = Math.max(c.start, c.operator ? c.operator[1] : c.start, pos - 40);
+      if (from >= pos) return null;
+      const m = P.negatedRequirement.exec(t.slice(from, pos));
+      return m ? [from + m.index, from + m.index + m[0].length] : null;
+    }
     const cueBefore = (pos: number): Range | undefined => {
       const c = clauseAt(pos);
       const cands = cues.filter((x) => x[0] <= pos && (!c || x[0] >= c.start));
@@ -1230,6 +1280,13 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
           ),
         );
         if (verbs.length === 0) continue;
+        // A permission preserves the exchange only when it governs the verb ("may send ..."); a "may" further on
+        // ("guidelines on persons whose status may be in question") permits nothing.
+        if (
+          permissive &&
+          !within(positives, c.start, verbs[0]![0]).some((h) => /^(?:may|can)$/i.test(t.slice(h[0], h[1])))
+        )
+          continue;
         const st = within(status, c.start, c.end);
         const au = within(auth, c.start, c.end);
         const government =
@@ -1255,7 +1312,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
         const c = clauseAt(s[0]);
         if (c && c.polarity !== 'restrict' && c.polarity !== 'exception' && c.polarity !== 'hortatory')
           continue;
-        const cue = cueBefore(s[0]);
+        const cue = (c && negatedRequirementAt(c, s[0])) ?? cueBefore(s[0]);
         addModifier(
           'savings-clause',
           'savings-required-by-law',
