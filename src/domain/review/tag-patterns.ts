@@ -53,7 +53,8 @@ export const TAG_PATTERNS = {
       W`\b(?:remov|delet|eliminat)(?:e|es|ed|ing)\s+(?=(?:any|all|every|each)\s+(?:questions?|inquir\w+|requests?\s+for|fields?)\b)`,
       // Ending an agreement ("termination of the Memorandum of Agreement", "withdraw from the 287(g) program"); the
       // agreement counts as civil enforcement only when it is one with immigration authorities (checked in code).
-      W`\b(?:terminat(?:e|es|ed|ing|ion\s+of)|withdraw(?:s|al|ing)?\s+from)\s+(?=(?:[\w'’()-]+\s+){0,4}?(?:agreements?|memorand(?:um|a)|MOA|MOU|contracts?|program|participation)\b)`,
+      // Not a contract's own term ("this Agreement" here; "upon termination of ..." is dropped in code).
+      W`\b(?:terminat(?:e|es|ed|ing|ion\s+of)|withdraw(?:s|al|ing)?\s+from)\s+(?!this\s)(?=(?:[\w'’()-]+\s+){0,4}?(?:agreements?|memorand(?:um|a)|MOA|MOU|contracts?|program|participation)\b)`,
       W`\bnot\s+to\s+(?!exceed)(?=[a-z])|\bto\s+not\s+(?=[a-z])`,
       W`\bonly\s+(?:if|when|where|upon|after|in|for|to\s+the\s+extent|pursuant\s+to|as|with|those|such|on)\b`,
       W`\b(?:must|shall)\s+first\s+obtain\b`,
@@ -66,7 +67,11 @@ export const TAG_PATTERNS = {
   ),
   /** A restriction of a restriction ("shall not prohibit or materially limit"): the passage protects cooperation. */
   negVerb: gi(
-    W`\b(?:(?:materially|in\s+any\s+way)\s+)?(?:prohibit|restrict|limit|prevent|preclude|forbid|interfere|discourage|impede|obstruct|declin|refus)\w*`,
+    [
+      W`\b(?:(?:materially|in\s+any\s+way)\s+)?(?:prohibit|restrict|limit|prevent|preclude|forbid|interfere|discourage|impede|obstruct|declin|refus)\w*`,
+      // "shall not terminate its agreement with ICE", "no county shall withdraw from the program": a rule against ending it.
+      W`\b(?:terminat\w*|withdraw\w*\s+from|fail\w*\s+to\s+renew)\b(?=\s+(?:[\w'’()-]+\s+){0,4}?(?:agreements?|memorand(?:um|a)|MOA|MOU|contracts?|program|participation)\b)`,
+    ].join('|'),
   ),
   /** Exception and construction frames: the passage takes something out of a limit. */
   exceptionFrame: gi(
@@ -137,9 +142,14 @@ export const TAG_PATTERNS = {
   recordVerb: /^(?:enter|record|maintain|retain|keep|kept|regist|log|note)/i,
   /** "contact ICE about a rider": communicating with the federal service about a person is information exchange. */
   aboutPerson: /^[^.;]{0,60}?\b(?:about|regarding|concerning|as\s+to)\b/i,
-  /** After "answer" or "respond": the federal officer's questions about someone ("answer the agent's questions about ..."). */
+  /**
+   * After "answer" or "respond": questions about someone, with whose they are ("the agent's questions", "ICE inquiries")
+   * in group 1 or who asks them ("questions from ICE agents") in group 2; checked in code.
+   */
   questionsAbout:
-    /^\s+(?:to\s+)?(?:the\s+|any\s+|an?\s+|their\s+|his\s+|her\s+)?(?:[\w-]+['’]s?\s+)?(?:questions?|inquir(?:y|ies)|quer(?:y|ies))\s+(?:about|regarding|concerning|as\s+to)\b/i,
+    /^\s+(?:to\s+)?(?:the\s+|any\s+|an?\s+|their\s+|his\s+|her\s+)?(?:([\w-]+)(?:['’]s?)?\s+)?(?:questions?|inquir(?:y|ies)|quer(?:y|ies))(\s+(?:from|by|posed\s+by)\s+[^.;]{1,60}?)?\s+(?:about|regarding|concerning|as\s+to)\b/i,
+  /** Who may ask the questions: an officer of the immigration service (named as such in the sentence) or the service. */
+  askingAgent: /^(?:agents?|officers?|officials?|investigators?|ICE|DHS|INS|CBP|ERO|HSI)$/i,
   infoNoun: gi(W`\b(?:information|records?|data|files?|databases?|lists?|rosters?)\b`),
   status: gi(
     W`\b(?:(?:immigration|citizenship|residency|alienage|legal|lawful\s+immigration)\s+status|(?:immigration\s+or\s+)?citizenship|immigration\s+(?:documents|papers|information)|lawful\s+presence|legal\s+residen(?:ce|cy)|country\s+of\s+citizenship|whether\s+(?:\w+\s+){1,3}?(?:is|are)\s+(?:a\s+)?(?:United\s+States\s+|U\.S\.\s+)?citizens?|where\s+(?:\w+\s+){1,3}?(?:was|were|is)\s+born|(?:un)?lawfully\s+present|undocumented|nationality(?!\s+Act))\b`,
@@ -173,7 +183,10 @@ export const TAG_PATTERNS = {
   ),
   entryBefore: /\b(?:enter|entry|admit\w*|allowed|permitted|onto|into|come\s+to|in\s+the)\b[^.;]{0,40}$/i,
   /** Just before "in the <premises>": the persons held there ("detainees in the County Jail"). */
-  keptIn: /\b(?:detainees|prisoners|inmates)\s+$/i,
+  keptIn:
+    /\b(?:detainees|prisoners|inmates|patients|students|persons|individuals|residents|employees|clients|people|children|working|employed|housed|held|kept|located|stationed)\s+$/i,
+  /** An admitting verb before such persons ("permit ICE officers to be present among inmates in the jail"). */
+  admittingBefore: /\b(?:permit|allow|admit|present|access|enter|visit)\w*/i,
   correctional:
     /\b(?:jail|correction|detention|custody|inmate|detainee|prisoner|booking|holding\s+cell|housing\s+unit|arrestee|sheriff)/i,
   consent: /\bconsent|\bagrees?\b|\bvoluntar/i,
@@ -189,13 +202,27 @@ export const TAG_PATTERNS = {
       W`\bimmigration\s+status\s+(?:alone\s+)?as\s+a\s+factor\b|\bpurposes?\s+of\s+(?:civil\s+)?immigration\s+enforcement\b|\bimmigration\s+enforcement\s+purposes\b`,
     ].join('|'),
   ),
+  /** Between "may" and the verb it governs: nothing, or an adverb or two ("may lawfully send", "may also exchange"). */
+  modalToVerb: /^\s+(?:(?:[a-z]+ly|also|still|continue\s+to|at\s+any\s+time,?)\s+){0,2}$/i,
   /** An agreement or contract; it is civil enforcement when made with immigration authorities (checked in code). */
   agreementWord: gi(
     W`\b(?:memorand(?:um|a)\s+of\s+(?:agreement|understanding)|MOA|MOU|agreements?|contracts?)\b`,
   ),
-  /** Between a limit's operator and the agreement it limits: "shall not renew its", "termination of the". */
+  /**
+   * Between a limit's operator and the agreement it limits: a verb of making or keeping one ("shall not renew its"), or
+   * nothing but its determiners after an operator that ends one ("termination of the").
+   */
   agreementObject:
-    /^\s*(?:(?:enter\s+into|renew|sign|extend|execute|maintain|continue|participate\s+in|join)\s+)?(?:[\w'’()-]+\s+){0,5}?$/i,
+    /^\s*(?:enter\s+into|renew|sign|extend|execute|maintain|continue|participate\s+in|join)\s+(?:[\w'’()-]+\s+){0,5}?$/i,
+  /** Before "termination of": a contract's own term ("Upon termination of the contract, ..."), not an order to end it. */
+  onTermination: /\b(?:upon|after|following|before|on|until|prior\s+to|in\s+the\s+event\s+of)\s+$/i,
+  agreementDeterminers: /^\s*(?:[\w'’()-]+\s+){0,4}?$/,
+  /** An agreement word used as a modifier ("contract records", "agreement terms"): not an agreement limited. */
+  agreementModifier:
+    /^\s+(?:records?|files?|data|documents?|terms?|staff|provisions?|numbers?|information|amounts?)\b/i,
+  /** What makes an agreement with immigration authorities an enforcement one (in the clause or its headings). */
+  enforcementAgreementSubject:
+    /287\s*\(g\)|\bdetain|\bdetention\b|\bcustody\b|\bjail|\bhous(?:e|ing)\b|\bintergovernmental\s+service|\bIGSA\b|\bimmigration\s+(?:enforcement|officers?|laws?)|\bremoval\b|\bdeport|\btask\s+force/i,
   /** Joint operations with immigration agents: the word here, the agency checked in code. */
   operationWord: gi(W`\b(?:sweeps?|raids?|checkpoints?|surveys?|joint\s+operations?|task\s+forces?)\b`),
   /** Assisting or accompanying immigration agents: the verb here, the agency (within 40 characters after) in code. */
@@ -245,9 +272,16 @@ export const TAG_PATTERNS = {
       W`\bis\s+required\s+by\s+law\s+to\b|\bto\s+the\s+extent\s+(?:required|permitted)\s+by\s+(?:\w+\s+)?law\b|\bconsistent\s+with\s+(?:federal|applicable)\s+law\b|\bas\s+permitted\s+by\s+federal\s+law\b`,
     ].join('|'),
   ),
-  /** Just before a legal requirement, a relative clause that negates it ("information that is not required by law"). */
+  /**
+   * Just before a legal requirement, a restrictive relative clause or participle that negates it ("information that is
+   * not required by law", "records not otherwise required by law"). Not ", which is not required" (a remark), "whether
+   * or not", "even where honoring it is not", "and it is not".
+   */
   negatedRequirement:
-    /\b(?:(?:that|which|who|as)\s+(?:is|are|was|were)\s+)?not\s+(?:otherwise\s+|expressly\s+)?$/i,
+    /(?<!,\s*)\b(?:(?:that|which|who)\s+(?:is|are|was|were)\s+|(?!(?:or|is|are|was|were|be|been|it|does|do|did|and|if|where|when|even)\b)[a-z]+\s+)not\s+(?:otherwise\s+|expressly\s+)?$/i,
+  /** After the requirement: what the law requires is to withhold, so the limit widens rather than yields. */
+  requirementToWithhold:
+    /^\s+to\s+be\s+(?:kept|held|treated|maintained)\s+(?:as\s+)?confidential|^\s+to\s+be\s+(?:withheld|protected)/i,
   /** "other than information regarding ... citizenship or immigration status": the § 1373 subject matter is carved out. */
   statusCarveOut:
     /^(?:other\s+than|except(?:ing)?)\s+(?:for\s+)?(?:any\s+)?information\s+(?:regarding|about|concerning|relating\s+to)\s+(?:\w+'?s?\s+){0,4}?(?:citizenship|immigration\s+status)/i,

@@ -341,6 +341,20 @@ test('a limit confined to what the law does not require carves that requirement 
     saving.spans.map((s) => s.text),
     ['that is not ', 'required by federal or state law'],
   );
+  // A remark (", which is not required"), a concession ("whether or not required") or a duty to withhold is no carve-out.
+  for (const sentence of [
+    'Officers shall not ask any person about immigration status, which is not required by state law.',
+    'The Sheriff shall not share booking records with federal immigration authorities, whether or not required by any law.',
+    'County employees shall not disclose to ICE any personal information, including information that is not required by law to be kept confidential.',
+  ])
+    assert.equal(tagsOf(only(sentence)).includes('+savings-clause'), false, sentence);
+  // Nor does it open the limit to other exceptions.
+  assert.equal(
+    tagsOf(
+      only('The Sheriff shall not transfer to ICE any inmate, whether or not convicted of a serious felony.'),
+    ).includes('+serious-crime-carve-out'),
+    false,
+  );
   // A requirement the limit itself imposes is not a carve-out.
   assert.deepEqual(
     tagsOf(
@@ -369,6 +383,15 @@ test('a "may" that governs no sharing verb is no savings clause (fourth round)',
     ),
     ['+savings-clause'],
   );
+  // The "may" governs the verb it stands before, wherever the clause names another sharing word first.
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'With respect to communications with federal immigration authorities, officers may send to and receive from ICE information regarding the citizenship or immigration status of any individual.',
+      ),
+    ),
+    ['+savings-clause'],
+  );
 });
 
 test('clinic rooms are premises; answering an agent’s questions about a patient is communication (fourth round)', () => {
@@ -388,19 +411,73 @@ test('clinic rooms are premises; answering an agent’s questions about a patien
     ),
     ['info-sharing'],
   );
-  // Questions about something other than a person's affairs with no agent in the sentence: nothing.
-  assert.deepEqual(tagsOf(only('Staff shall not answer questions about billing codes.')), []);
-});
-
-test('ending or refusing an agreement with immigration authorities is a civil-enforcement limit (fourth round)', () => {
+  assert.deepEqual(
+    tagsOf(only('Clinic staff shall not answer questions from ICE agents about any patient.')),
+    ['info-sharing'],
+  );
+  assert.deepEqual(tagsOf(only('Employees shall not respond to ICE inquiries about any student.')), [
+    'info-sharing',
+  ]);
+  // Someone else's questions, even about ICE, are not communication with ICE.
+  for (const sentence of [
+    'Staff shall not answer questions about billing codes.',
+    'School staff shall not answer parents’ questions about ICE enforcement actions and shall refer families to legal service providers.',
+    'Caseworkers shall not answer a client’s questions about USCIS filing deadlines.',
+  ])
+    assert.equal(tagsOf(only(sentence)).includes('info-sharing'), false, sentence);
+  // Persons in the premises are not an entry to them; an admitting verb before them still is.
+  assert.equal(
+    tagsOf(
+      only(
+        'Clinic staff shall not disclose to ICE the names of patients in the examination rooms or the pharmacy.',
+      ),
+    ).includes('facility-access'),
+    false,
+  );
   assert.deepEqual(
     tagsOf(
       only(
-        'The Chair is directed to give ICE written notice of the County’s termination of the Memorandum of Agreement, effective thirty days after the date of notice.',
+        'The Sheriff shall not permit ICE officers to be present among inmates in the jail without a judicial warrant.',
       ),
     ),
+    ['+warrant-exception', 'facility-access'],
+  );
+});
+
+test('ending or refusing an agreement with immigration authorities is a civil-enforcement limit (fourth round)', () => {
+  // The agreement's subject may be named only in the heading.
+  const notice =
+    'The Chair is directed to give ICE written notice of the County’s termination of the Memorandum of Agreement, effective thirty days after the date of notice.';
+  assert.deepEqual(
+    tagsOf(review(`RESOLUTION TERMINATING THE SECTION 287(g) AGREEMENT\n\nSection 1. ${notice}`).at(-1)!),
     ['civil-enforcement'],
   );
+  // Without any enforcement subject, an agreement with DHS is not enforcement (a grant, a lease, disaster aid).
+  assert.deepEqual(tagsOf(only(notice)), []);
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'The City shall not renew its grant agreement with the Department of Homeland Security for port security equipment.',
+      ),
+    ),
+    [],
+  );
+  // A contract's own termination term, and a rule against ending an ICE agreement, limit nothing.
+  assert.deepEqual(
+    tagsOf(only('Upon termination of this Agreement, Contractor shall not give ICE any City data.')),
+    ['info-sharing'],
+  );
+  assert.deepEqual(
+    tagsOf(
+      only(
+        'The Sheriff shall not terminate the jail services agreement with ICE without sixty days’ notice to the Board.',
+      ),
+    ),
+    [],
+  );
+  assert.deepEqual(tagsOf(only('The County shall not disclose to ICE any contract records.')), [
+    'info-sharing',
+  ]);
   const p = only(
     'The County shall not renew its agreement with U.S. Immigration and Customs Enforcement to hold federal immigration detainees in the County Jail.',
   );

@@ -168,6 +168,9 @@ const LAZY = {
       'obstruct',
       'declin',
       'refus',
+      'terminat',
+      'withdraw',
+      'fail',
     ],
   },
   exceptionCue: {
@@ -780,6 +783,8 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
     // A standalone "prohibits"/"restricts" is a restriction only when nothing before it already frames it.
     restrictHits = keep(restrictHits, (h) => {
       const word = t.slice(h[0], h[1]).toLowerCase();
+      if (word.startsWith('terminat') || word.startsWith('withdraw'))
+        return !P.onTermination.test(t.slice(Math.max(0, h[0] - 30), h[0]));
       if (!/^(?:prohibits|forbids|bars|restricts|precludes)$/.test(word)) return true;
       return !xf.some((x) => x[0] < h[0]) && !flippedHits.some((x) => x[0] < h[0]);
     });
@@ -925,7 +930,12 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
         const m = P.entryBefore.exec(before);
         if (!m) continue;
         // "to hold federal detainees in the County Jail" says where detainees are kept, not who may come in.
-        if (/^in\s/i.test(m[0]) && P.keptIn.test(before.slice(0, m.index))) continue;
+        if (
+          /^in\s/i.test(m[0]) &&
+          P.keptIn.test(before.slice(0, m.index)) &&
+          !P.admittingBefore.test(before.slice(0, m.index))
+        )
+          continue;
         entries.push([f[0] - before.length + m.index, f[1]]);
       }
       accessMemo = entries.length === 0 ? direct : [...direct, ...entries].sort((a, b) => a[0] - b[0]);
@@ -950,12 +960,22 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       }
       // The agreement a limit ends or bars ("shall not renew its agreement with ICE", "notice of termination of the
       // Memorandum of Agreement"), when immigration authorities are named near it in the clause.
+      // It must be an enforcement agreement: custody, detention, 287(g) and the like in the clause or its headings (a
+      // grant, a lease or a disaster-aid memorandum with DHS is not).
       if (c.operator !== null) {
         const op = c.operator;
+        const ending = /^(?:terminat|withdraw)/i.test(t.slice(op[0], op[1]));
         const named = within(auth, c.start, c.end);
         for (const a of within(get(C.agreementWord), op[1], c.end)) {
-          if (!P.agreementObject.test(t.slice(op[1], a[0]))) continue;
-          if (named.some((h) => Math.abs(h[0] - a[0]) <= 100)) out.push(a);
+          const gap = t.slice(op[1], a[0]);
+          if (!(ending ? P.agreementDeterminers : P.agreementObject).test(gap)) continue;
+          if (P.agreementModifier.test(t.slice(a[1], a[1] + 20))) break;
+          if (
+            named.some((h) => Math.abs(h[0] - a[0]) <= 100) &&
+            (P.enforcementAgreementSubject.test(t.slice(c.start, c.end)) ||
+              seg.headings.some((h) => P.enforcementAgreementSubject.test(h)))
+          )
+            out.push(a);
           break;
         }
       }
@@ -1109,12 +1129,20 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
         // "shall not answer the agent's questions about any patient", the agent named earlier in the sentence.
         for (const v of share) {
           if (!/^(?:answer|respond)/i.test(t.slice(v[0], v[1]))) continue;
-          const m = P.questionsAbout.exec(t.slice(v[1], Math.min(c.end, v[1] + 80)));
+          const m = P.questionsAbout.exec(t.slice(v[1], Math.min(c.end, v[1] + 140)));
           if (!m) continue;
-          addTopic('info-sharing', 'communication-about-person', c, [
-            [v[0], v[1] + m[0].length],
-            sentenceAuth[0]!,
-          ]);
+          // The questions must be the immigration service's: "the agent's" (an agent named before), "ICE inquiries",
+          // "questions from ICE agents"; not a parent's, a client's or the media's questions about ICE.
+          const end = v[1] + m[0].length;
+          const asker = m[2] !== undefined ? v[1] + m[0].indexOf(m[2]) : -1;
+          const askedBy =
+            asker !== -1
+              ? sentenceAuth.find((a) => a[0] >= asker && a[0] < asker + m[2]!.length)
+              : m[1] !== undefined && P.askingAgent.test(m[1])
+                ? sentenceAuth.find((a) => a[0] < end)
+                : undefined;
+          if (!askedBy) continue;
+          addTopic('info-sharing', 'communication-about-person', c, [[v[0], end], askedBy]);
           sharingFound = true;
           break;
         }
@@ -1196,11 +1224,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
       if (!c) return false;
       // An urged limit's exceptions are read as a limit's are (the provision limits nothing itself).
       if (c.polarity === 'restrict' || c.polarity === 'hortatory')
-        return (
-          (c.firstCue !== -1 && pos >= c.firstCue) ||
-          inside(pos, c.exceptionRegions) ||
-          negatedRequirementAt(c, pos) !== null
-        );
+        return (c.firstCue !== -1 && pos >= c.firstCue) || inside(pos, c.exceptionRegions);
       if (c.polarity === 'exception') return true;
       return c.isCooperationFrame;
     };
@@ -1279,21 +1303,26 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
             t.slice(v[0], v[1]),
           ),
         );
-        if (verbs.length === 0) continue;
-        // A permission preserves the exchange only when it governs the verb ("may send ..."); a "may" further on
-        // ("guidelines on persons whose status may be in question") permits nothing.
-        if (
-          permissive &&
-          !within(positives, c.start, verbs[0]![0]).some((h) => /^(?:may|can)$/i.test(t.slice(h[0], h[1])))
-        )
-          continue;
+        // A permission preserves the exchange only when it governs a sharing verb ("may send ...", "may lawfully
+        // exchange"); a "may" elsewhere ("guidelines on persons whose status may be in question") permits nothing.
+        const verb = permissive
+          ? verbs.find((v) =>
+              positives.some(
+                (h) =>
+                  h[1] <= v[0] &&
+                  /^(?:may|can)$/i.test(t.slice(h[0], h[1])) &&
+                  P.modalToVerb.test(t.slice(h[1], v[0])),
+              ),
+            )
+          : verbs[0];
+        if (verb === undefined) continue;
         const st = within(status, c.start, c.end);
         const au = within(auth, c.start, c.end);
         const government =
           au.length > 0 ||
           anyWithin(authWeak, c.start, c.end) ||
           /government\s+entit|federal/i.test(t.slice(c.start, c.end));
-        const verbText = t.slice(verbs[0]![0], verbs[0]![1]).toLowerCase();
+        const verbText = t.slice(verb[0], verb[1]).toLowerCase();
         const exchangeVerb = /^(?:send|sent|receiv|communicat|exchang)/.test(verbText);
         if (
           (st.length > 0 && government) ||
@@ -1302,17 +1331,24 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
           addModifier(
             'savings-clause',
             'savings-status-exchange',
-            [span(verbs[0]!), span(st[0] ?? au[0]!)],
+            [span(verb), span(st[0] ?? au[0]!)],
             'explicit',
           );
         }
       }
       for (const s of get(C.savingsGeneric)) {
-        if (!modifierAllowed(s[0])) continue;
         const c = clauseAt(s[0]);
+        // "any information that is not required by law to be disclosed": a carve-out inside the limit's own object.
+        const negated =
+          c &&
+          (c.polarity === 'restrict' || c.polarity === 'hortatory') &&
+          !P.requirementToWithhold.test(t.slice(s[1], s[1] + 40))
+            ? negatedRequirementAt(c, s[0])
+            : null;
+        if (negated === null && !modifierAllowed(s[0])) continue;
         if (c && c.polarity !== 'restrict' && c.polarity !== 'exception' && c.polarity !== 'hortatory')
           continue;
-        const cue = (c && negatedRequirementAt(c, s[0])) ?? cueBefore(s[0]);
+        const cue = negated ?? cueBefore(s[0]);
         addModifier(
           'savings-clause',
           'savings-required-by-law',
