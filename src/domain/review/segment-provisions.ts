@@ -77,7 +77,6 @@ const INLINE_SECTION_RE =
   /(?<=[.;:!?]["”’)]*)[ \t]+(?=(?:§{1,2}[ \t]*|Sec(?:tion)?\.?[ \t]+|SEC(?:TION)?\.?[ \t]+)\d[\w.\-]*\.[ \t]+[A-Z(])/g;
 const INLINE_PAREN_RE =
   /(?:[.;:]|—)["”’)]*[ \t]+(?:(?:and|or)[ \t]+)?(\((?:[ivxlc]{1,6}|[a-z]{1,2}|\d{1,3}|[A-Z]{1,2})\))[ \t]/g;
-const SENTENCE_END_RE = /[.!?]["”’)\]]*[ \t\r\n]+(?=["“‘(\[]?[A-Z0-9§•])/g;
 const MODAL_WORD_RE =
   /\b(?:shall|may|must|will|is|are|was|were|means|mean|does|do|has|have|should|can|includes?|provides?|be|not)\b/i;
 /** Longest provision analysed as one piece; real provisions are far shorter. */
@@ -354,6 +353,36 @@ function isAbbreviationBefore(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(token.toLowerCase());
 }
 
+/** Whether a continuation sentence ("This prohibition ...", "However, ...") starts at `s`, reading no further than `end`. */
+const startsContinuation = (text: string, s: number, end: number): boolean => {
+  // Every CONTINUATION_RE word starts with one of T S H P E N A; most sentences start with another letter.
+  const c = text.charCodeAt(s);
+  if (c !== 84 && c !== 83 && c !== 72 && c !== 80 && c !== 69 && c !== 78 && c !== 65) return false;
+  return CONTINUATION_RE.test(text.slice(s, Math.min(end, s + 40)));
+};
+
+/**
+ * Where a sentence ends at the `.`, `!` or `?` at `at`: the pattern `[.!?]["”’)\]]*[ \t\r\n]+(?=["“‘(\[]?[A-Z0-9§•])`
+ * read in text[at, end). Returns the index after the spaces, or -1. Closing quotes and spaces are neither a stop nor
+ * a capital, so reading them greedily is all the pattern can do; a scan by character codes finds the same matches as
+ * a regex search on the piece, without slicing the piece or building match arrays.
+ */
+const sentenceEndAt = (text: string, at: number, end: number): number => {
+  let j = at + 1;
+  while (j < end && isCloser(text.charCodeAt(j))) j++;
+  const closed = j;
+  while (j < end && isSentenceSpace(text.charCodeAt(j))) j++;
+  if (j === closed) return -1;
+  const open = text.charCodeAt(j);
+  const k = open === 34 || open === 8220 || open === 8216 || open === 40 || open === 91 ? j + 1 : j;
+  if (k >= end) return -1;
+  const c = text.charCodeAt(k);
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 167 || c === 8226 ? j : -1;
+};
+
+/** Closing quotes and brackets after a sentence stop: `"`, `”`, `’`, `)`, `]`. */
+const isCloser = (c: number): boolean => c === 34 || c === 8221 || c === 8217 || c === 41 || c === 93;
+
 /** Sentence ranges inside [start, end), with continuation sentences ("This prohibition ...") merged into the one before. */
 function splitSentences(
   text: string,
@@ -362,34 +391,39 @@ function splitSentences(
   searchFrom: number,
 ): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  // The search runs on the piece alone: on the whole text it would go on past `end` to the next sentence end, often
-  // several pieces further on. That changes no match that counts, since one that reaches `end` is dropped anyway.
-  const piece = text.slice(searchFrom, end);
-  SENTENCE_END_RE.lastIndex = 0;
+  // The search stops at `end`: past it, it would go on to the next sentence end, often several pieces further on.
   let s = start;
-  let m: RegExpExecArray | null;
-  while ((m = SENTENCE_END_RE.exec(piece)) !== null) {
-    const at = searchFrom + m.index;
-    const next = at + m[0].length;
-    if (next >= end) break;
-    if (isAbbreviationBefore(text, at)) continue;
-    const sentenceEnd = at + m[0].trimEnd().length;
+  for (let at = searchFrom; at < end; at++) {
+    const c = text.charCodeAt(at);
+    if (c !== 46 && c !== 33 && c !== 63) continue;
+    const next = sentenceEndAt(text, at, end);
+    if (next === -1) continue;
+    if (isAbbreviationBefore(text, at)) {
+      at = next - 1;
+      continue;
+    }
+    // The sentence ends after its closing quotes or brackets, before the spaces.
+    let sentenceEnd = at + 1;
+    while (isCloser(text.charCodeAt(sentenceEnd))) sentenceEnd++;
     if (out.length === 0 && s === start) {
       out.push([s, sentenceEnd]);
-    } else if (CONTINUATION_RE.test(text.slice(s, Math.min(end, s + 40)))) {
+    } else if (startsContinuation(text, s, end)) {
       out[out.length - 1]![1] = sentenceEnd;
     } else {
       out.push([s, sentenceEnd]);
     }
     s = next;
+    at = next - 1;
   }
   if (s < end) {
-    if (out.length > 0 && CONTINUATION_RE.test(text.slice(s, Math.min(end, s + 40))))
-      out[out.length - 1]![1] = end;
+    if (out.length > 0 && startsContinuation(text, s, end)) out[out.length - 1]![1] = end;
     else out.push([s, end]);
   }
   return out;
 }
+
+/** The spaces allowed after a sentence stop: space, tab, CR, LF. */
+const isSentenceSpace = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 10;
 
 /** Space, tab, CR, LF, form feed, vertical tab, no-break space. */
 const isSpaceCode = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 160;
