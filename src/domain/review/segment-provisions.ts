@@ -75,8 +75,13 @@ const SPACE_RE = /[ \t]*/y;
 const SEP_RE = /[ \t]*(?:[.:]|[–—-](?=[ \t]))?[ \t]*/y;
 const INLINE_SECTION_RE =
   /(?<=[.;:!?]["”’)]*)[ \t]+(?=(?:§{1,2}[ \t]*|Sec(?:tion)?\.?[ \t]+|SEC(?:TION)?\.?[ \t]+)\d[\w.\-]*\.[ \t]+[A-Z(])/g;
+/** What INLINE_SECTION_RE needs before the section's number: stop, closing quotes, spaces, then "§", "Sec" or "SEC". */
+const INLINE_SECTION_HINT_RE = /[.;:!?]["”’)]*[ \t]+(?=§|Sec|SEC)/g;
 const INLINE_PAREN_RE =
   /(?:[.;:]|—)["”’)]*[ \t]+(?:(?:and|or)[ \t]+)?(\((?:[ivxlc]{1,6}|[a-z]{1,2}|\d{1,3}|[A-Z]{1,2})\))[ \t]/g;
+/** What INLINE_PAREN_RE needs up to its marker's "(". */
+const INLINE_PAREN_HINT_RE = /(?:[.;:]|—)["”’)]*[ \t]+(?:(?:and|or)[ \t]+)?\(/g;
+const SENTENCE_END_RE = /[.!?]["”’)\]]*[ \t\r\n]+(?=["“‘(\[]?[A-Z0-9§•])/g;
 const MODAL_WORD_RE =
   /\b(?:shall|may|must|will|is|are|was|were|means|mean|does|do|has|have|should|can|includes?|provides?|be|not)\b/i;
 /** Longest provision analysed as one piece; real provisions are far shorter. */
@@ -92,7 +97,7 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-const LOWER_MARKER_RE = /^(?:\([a-z]{1,6}\)|[a-z]{1,4}\.)[ \t]/;
+const LOWER_MARKER_RE = /(?:\([a-z]{1,6}\)|[a-z]{1,4}\.)[ \t]/y;
 const NO_LEVELS: readonly Level[] = [];
 
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
@@ -362,46 +367,65 @@ const startsContinuation = (text: string, s: number, end: number): boolean => {
 };
 
 /**
- * Where a sentence ends at the `.`, `!` or `?` at `at`: the pattern `[.!?]["”’)\]]*[ \t\r\n]+(?=["“‘(\[]?[A-Z0-9§•])`
- * read in text[at, end). Returns the index after the spaces, or -1. Closing quotes and spaces are neither a stop nor
- * a capital, so reading them greedily is all the pattern can do; a scan by character codes finds the same matches as
- * a regex search on the piece, without slicing the piece or building match arrays.
+ * The first match of a global pattern at or after a position of one text. Blocks and pieces are read in order, so the
+ * match found past one block's end is the one the next blocks start from: the text is searched once in all, instead of
+ * once on a slice of each block.
  */
-const sentenceEndAt = (text: string, at: number, end: number): number => {
-  let j = at + 1;
-  while (j < end && isCloser(text.charCodeAt(j))) j++;
-  const closed = j;
-  while (j < end && isSentenceSpace(text.charCodeAt(j))) j++;
-  if (j === closed) return -1;
-  const open = text.charCodeAt(j);
-  const k = open === 34 || open === 8220 || open === 8216 || open === 40 || open === 91 ? j + 1 : j;
-  if (k >= end) return -1;
-  const c = text.charCodeAt(k);
-  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 167 || c === 8226 ? j : -1;
+interface Cursor {
+  readonly text: string;
+  readonly pattern: RegExp;
+  /** Where the last search started; the match found is the first at or after it. */
+  searchedFrom: number;
+  /** Start of that match, or the text's length when there is none. */
+  at: number;
+  /** End of that match, or the text's length. */
+  end: number;
+}
+
+const cursorOf = (text: string, pattern: RegExp): Cursor => ({
+  text,
+  pattern,
+  searchedFrom: 0,
+  at: -1,
+  end: -1,
+});
+
+/** Moves `cursor` to the first match starting at or after `from`. */
+const seek = (cursor: Cursor, from: number): void => {
+  if (cursor.searchedFrom <= from && from <= cursor.at) return;
+  cursor.searchedFrom = from;
+  cursor.pattern.lastIndex = from;
+  const m = cursor.pattern.exec(cursor.text);
+  cursor.at = m ? m.index : cursor.text.length;
+  cursor.end = m ? m.index + m[0].length : cursor.text.length;
 };
 
 /** Closing quotes and brackets after a sentence stop: `"`, `”`, `’`, `)`, `]`. */
 const isCloser = (c: number): boolean => c === 34 || c === 8221 || c === 8217 || c === 41 || c === 93;
 
+/** Opening quotes and brackets before a sentence's first letter: `"`, `“`, `‘`, `(`, `[`. */
+const isOpener = (c: number): boolean => c === 34 || c === 8220 || c === 8216 || c === 40 || c === 91;
+
 /** Sentence ranges inside [start, end), with continuation sentences ("This prohibition ...") merged into the one before. */
 function splitSentences(
-  text: string,
+  ends: Cursor,
   start: number,
   end: number,
   searchFrom: number,
 ): Array<[number, number]> {
+  const text = ends.text;
   const out: Array<[number, number]> = [];
-  // The search stops at `end`: past it, it would go on to the next sentence end, often several pieces further on.
   let s = start;
-  for (let at = searchFrom; at < end; at++) {
-    const c = text.charCodeAt(at);
-    if (c !== 46 && c !== 33 && c !== 63) continue;
-    const next = sentenceEndAt(text, at, end);
-    if (next === -1) continue;
-    if (isAbbreviationBefore(text, at)) {
-      at = next - 1;
-      continue;
-    }
+  for (let from = searchFrom; ;) {
+    seek(ends, from);
+    const at = ends.at;
+    const next = ends.end;
+    if (at >= end) break;
+    // A match counts only when it lies in the piece, up to the capital it looks ahead to. One that reaches past
+    // `end` is the last before it: what follows the stop up to `end` is closing quotes and spaces.
+    if ((isOpener(text.charCodeAt(next)) ? next + 1 : next) >= end) break;
+    from = next;
+    if (isAbbreviationBefore(text, at)) continue;
     // The sentence ends after its closing quotes or brackets, before the spaces.
     let sentenceEnd = at + 1;
     while (isCloser(text.charCodeAt(sentenceEnd))) sentenceEnd++;
@@ -413,7 +437,6 @@ function splitSentences(
       out.push([s, sentenceEnd]);
     }
     s = next;
-    at = next - 1;
   }
   if (s < end) {
     if (out.length > 0 && startsContinuation(text, s, end)) out[out.length - 1]![1] = end;
@@ -421,9 +444,6 @@ function splitSentences(
   }
   return out;
 }
-
-/** The spaces allowed after a sentence stop: space, tab, CR, LF. */
-const isSentenceSpace = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 10;
 
 /** Space, tab, CR, LF, form feed, vertical tab, no-break space. */
 const isSpaceCode = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 160;
@@ -463,9 +483,9 @@ const endsWithTerminal = (text: string, end: number): boolean => {
   return (c === 100 || c === 114) && /[;,]\s*(?:and|or)$/.test(text.slice(Math.max(0, end - 8), end));
 };
 
-/** Line-level blocks: paragraphs, with hard-wrapped lines joined back. */
-function readBlocks(text: string): Array<[number, number]> {
-  const blocks: Array<[number, number]> = [];
+/** Line-level blocks: paragraphs, with hard-wrapped lines joined back. Returns start and end of each, one after the other. */
+function readBlocks(text: string): number[] {
+  const blocks: number[] = [];
   const n = text.length;
   let pos = 0;
   let blockStart = -1;
@@ -474,7 +494,7 @@ function readBlocks(text: string): Array<[number, number]> {
   let prevTerminal = true;
   let prevUpper = false;
   const close = () => {
-    if (blockStart >= 0) blocks.push([blockStart, blockEnd]);
+    if (blockStart >= 0) blocks.push(blockStart, blockEnd);
     blockStart = -1;
   };
   while (pos <= n) {
@@ -489,11 +509,14 @@ function readBlocks(text: string): Array<[number, number]> {
     } else {
       const first = text.charCodeAt(ls);
       const startsLower = first >= 97 && first <= 122;
-      const startsMarker = startsLower
-        ? LOWER_MARKER_RE.test(text.slice(ls, ls + 9))
-        : readSectionMarker(text, ls) !== null || readListMarker(text, ls, NO_LEVELS) !== null;
+      // Whether the line starts with a marker is read last: it matters only for a line that may continue the one
+      // before, and most lines follow one that ends a sentence.
       const mayContinue: boolean =
-        blockStart >= 0 && !startsMarker && !prevTerminal && !prevUpper && (startsLower || prevLen >= 60);
+        blockStart >= 0 &&
+        !prevTerminal &&
+        !prevUpper &&
+        (startsLower || prevLen >= 60) &&
+        !(startsLower ? startsLowerMarker(text, ls) : startsMarker(text, ls));
       const lineTerminal = endsWithTerminal(text, le);
       const lineUpper: boolean =
         (mayContinue || !lineTerminal) && isUpperHeavy(text, ls, Math.min(le, ls + 80));
@@ -514,20 +537,19 @@ function readBlocks(text: string): Array<[number, number]> {
   return blocks;
 }
 
-/** Splits one block further at run-in section headings ("... Ordinance. § 2. Civil immigration detainers. (a) ..."). */
-function splitInlineSections(text: string, start: number, end: number): Array<[number, number]> {
-  const body = text.slice(start, end);
-  if (body.indexOf('§') === -1 && body.indexOf('Sec') === -1 && body.indexOf('SEC') === -1)
-    return [[start, end]];
-  return splitAtInlineSections(text, body, start, end);
-}
+/** Whether a line starting with a lower-case letter starts with a list marker ("a. ", "iv. "). */
+const startsLowerMarker = (text: string, pos: number): boolean => {
+  LOWER_MARKER_RE.lastIndex = pos;
+  return LOWER_MARKER_RE.test(text);
+};
 
-function splitAtInlineSections(
-  text: string,
-  body: string,
-  start: number,
-  end: number,
-): Array<[number, number]> {
+/** Whether a line starts with a section or list marker. */
+const startsMarker = (text: string, pos: number): boolean =>
+  readSectionMarker(text, pos) !== null || readListMarker(text, pos, NO_LEVELS) !== null;
+
+/** Splits one block further at run-in section headings ("... Ordinance. § 2. Civil immigration detainers. (a) ..."). */
+function splitAtInlineSections(text: string, start: number, end: number): Array<[number, number]> {
+  const body = text.slice(start, end);
   const out: Array<[number, number]> = [];
   INLINE_SECTION_RE.lastIndex = 0;
   let s = start;
@@ -548,6 +570,9 @@ function splitAtInlineSections(
 export function segmentProvisions(text: string): Segment[] {
   const segments: Segment[] = [];
   const stack: Level[] = [];
+  const sentenceEnds = cursorOf(text, SENTENCE_END_RE);
+  const inlineSectionHints = cursorOf(text, INLINE_SECTION_HINT_RE);
+  const inlineMarkerHints = cursorOf(text, INLINE_PAREN_HINT_RE);
   // Heading arrays are shared: segments with the same headings get the same array, so the caches downstream that are
   // keyed by the array (tagger, review) hit. `withHeading(hs, h)` is the one array for `hs` followed by `h`.
   const NO_HEADINGS: string[] = [];
@@ -667,7 +692,7 @@ export function segmentProvisions(text: string): Segment[] {
     if (pe <= ps) return;
     const markerIncluded = marker !== null;
     const sentences = splitSentences(
-      text,
+      sentenceEnds,
       ps,
       pe,
       markerIncluded ? Math.min(pe, Math.max(ps, marker.end)) : ps,
@@ -741,9 +766,16 @@ export function segmentProvisions(text: string): Segment[] {
     if (top && segments.length > 0) top.segment = segments.length - 1;
   };
 
-  for (const [blockStart, blockEnd] of readBlocks(text)) {
-    for (const [subStart, subEnd] of splitInlineSections(text, blockStart, blockEnd))
-      readUnit(subStart, subEnd);
+  const blocks = readBlocks(text);
+  for (let b = 0; b < blocks.length; b += 2) {
+    const blockStart = blocks[b]!;
+    const blockEnd = blocks[b + 1]!;
+    // A run-in section heading ("... Ordinance. § 2. Civil immigration detainers. (a) ...") needs the hint before it.
+    seek(inlineSectionHints, blockStart);
+    if (inlineSectionHints.end >= blockEnd) readUnit(blockStart, blockEnd);
+    else
+      for (const [subStart, subEnd] of splitAtInlineSections(text, blockStart, blockEnd))
+        readUnit(subStart, subEnd);
   }
 
   /** One block, or one run-in section of it: a section or list item with its text, a heading, or plain text. */
@@ -844,6 +876,12 @@ export function segmentProvisions(text: string): Segment[] {
   }
 
   function emitPieces(start: number, end: number, first: Marker | null): void {
+    // Most pieces have no run-in marker: the hint (up to its "(") must lie inside the piece for one to follow.
+    seek(inlineMarkerHints, start);
+    if (inlineMarkerHints.end > end) {
+      emit(start, end, first);
+      return;
+    }
     const pieces = splitInlineMarkers(text, start, end, stack.slice(0, first ? -1 : undefined), first);
     pieces.forEach((piece, i) => {
       if (i > 0 && piece.marker) {
