@@ -406,15 +406,13 @@ const isCloser = (c: number): boolean => c === 34 || c === 8221 || c === 8217 ||
 /** Opening quotes and brackets before a sentence's first letter: `"`, `“`, `‘`, `(`, `[`. */
 const isOpener = (c: number): boolean => c === 34 || c === 8220 || c === 8216 || c === 40 || c === 91;
 
-/** Sentence ranges inside [start, end), with continuation sentences ("This prohibition ...") merged into the one before. */
-function splitSentences(
-  ends: Cursor,
-  start: number,
-  end: number,
-  searchFrom: number,
-): Array<[number, number]> {
+/**
+ * Sentence ranges inside [start, end), start and end of each one after the other, with continuation sentences
+ * ("This prohibition ...") merged into the one before.
+ */
+function splitSentences(ends: Cursor, start: number, end: number, searchFrom: number): number[] {
   const text = ends.text;
-  const out: Array<[number, number]> = [];
+  const out: number[] = [];
   let s = start;
   for (let from = searchFrom; ;) {
     seek(ends, from);
@@ -430,17 +428,17 @@ function splitSentences(
     let sentenceEnd = at + 1;
     while (isCloser(text.charCodeAt(sentenceEnd))) sentenceEnd++;
     if (out.length === 0 && s === start) {
-      out.push([s, sentenceEnd]);
+      out.push(s, sentenceEnd);
     } else if (startsContinuation(text, s, end)) {
-      out[out.length - 1]![1] = sentenceEnd;
+      out[out.length - 1] = sentenceEnd;
     } else {
-      out.push([s, sentenceEnd]);
+      out.push(s, sentenceEnd);
     }
     s = next;
   }
   if (s < end) {
-    if (out.length > 0 && startsContinuation(text, s, end)) out[out.length - 1]![1] = end;
-    else out.push([s, end]);
+    if (out.length > 0 && startsContinuation(text, s, end)) out[out.length - 1] = end;
+    else out.push(s, end);
   }
   return out;
 }
@@ -462,10 +460,37 @@ const countWords = (text: string, from: number, to: number, limit: number): numb
   return words;
 };
 
-const trimRange = (text: string, start: number, end: number): [number, number] => {
+/** The start of text[start, end) past its spaces. */
+const trimStart = (text: string, start: number, end: number): number => {
   while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  return start;
+};
+
+/** The end of text[start, end) before its spaces. */
+const trimEnd = (text: string, start: number, end: number): number => {
   while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
-  return [start, end];
+  return end;
+};
+
+/**
+ * Whether the provision text[start, end) (trimmed of spaces) ends with a colon or a dash: it introduces a list. Past a
+ * last character in ASCII, which is not a space here, the answer is that character; only a wider space (which
+ * `trimEnd` takes away) needs the slice.
+ */
+const endsLeadIn = (text: string, start: number, end: number): boolean => {
+  const c = text.charCodeAt(end - 1);
+  if (c === 58 || c === 8212) return true;
+  if (c < 128) return false;
+  return /[:—]$/.test(text.slice(Math.max(start, end - 3), end).trimEnd());
+};
+
+/**
+ * Whether text[start, end) (trimmed of spaces) is a marker alone, "(a)" or "1." with nothing after it. A marker has
+ * at most 8 characters; when both ends are ASCII (so not spaces) a longer range cannot be one.
+ */
+const isBareMarker = (text: string, start: number, end: number): boolean => {
+  if (end - start > 8 && text.charCodeAt(start) < 128 && text.charCodeAt(end - 1) < 128) return false;
+  return /^\s*(?:\(\w{1,6}\)|\w{1,5}\.|[•\-–*])\s*$/.test(text.slice(start, end));
 };
 
 const endsWithTerminal = (text: string, end: number): boolean => {
@@ -688,7 +713,8 @@ export function segmentProvisions(text: string): Segment[] {
   };
 
   const emit = (pieceStart: number, pieceEnd: number, marker: Marker | null): void => {
-    const [ps, pe] = trimRange(text, pieceStart, pieceEnd);
+    const ps = trimStart(text, pieceStart, pieceEnd);
+    const pe = trimEnd(text, ps, pieceEnd);
     if (pe <= ps) return;
     const markerIncluded = marker !== null;
     const sentences = splitSentences(
@@ -700,18 +726,21 @@ export function segmentProvisions(text: string): Segment[] {
     const { label, path } = labelNow();
     const headings = headingsNow();
     const parent = parentIndex();
-    sentences.forEach(([s0, e0], i) => {
-      const [s, e0t] = trimRange(text, s0, e0);
-      if (e0t <= s) return;
+    const last = sentences.length - 2;
+    for (let k = 0; k <= last; k += 2) {
+      const i = k >> 1;
+      const s = trimStart(text, sentences[k]!, sentences[k + 1]!);
+      const e = trimEnd(text, s, sentences[k + 1]!);
+      if (e <= s) continue;
       // A "sentence" longer than any real provision (a table, OCR noise, hostile input) is cut into chunks, so the
       // work per provision stays bounded; the later chunks are continuations.
-      const e = e0t;
       if (e - s > MAX_SEGMENT_CHARS) {
         let at = s;
-        while (e0t - at > MAX_SEGMENT_CHARS) {
+        while (e - at > MAX_SEGMENT_CHARS) {
           let cut = text.lastIndexOf(' ', at + MAX_SEGMENT_CHARS);
           if (cut <= at + MAX_SEGMENT_CHARS / 2) cut = at + MAX_SEGMENT_CHARS;
-          const [cs, ce] = trimRange(text, at, cut);
+          const cs = trimStart(text, at, cut);
+          const ce = trimEnd(text, cs, cut);
           if (ce > cs) {
             segments.push({
               start: cs,
@@ -728,8 +757,9 @@ export function segmentProvisions(text: string): Segment[] {
           }
           at = cut;
         }
-        const [rs, re] = trimRange(text, at, e0t);
-        if (re <= rs) return;
+        const rs = trimStart(text, at, e);
+        const re = trimEnd(text, rs, e);
+        if (re <= rs) continue;
         segments.push({
           start: rs,
           end: re,
@@ -739,16 +769,13 @@ export function segmentProvisions(text: string): Segment[] {
           headings,
           parent,
           section: sectionCounter,
-          isLeadIn:
-            i === sentences.length - 1 && /[:—]$/.test(text.slice(Math.max(rs, re - 3), re).trimEnd()),
+          isLeadIn: k === last && endsLeadIn(text, rs, re),
           isContinuation: true,
         });
-        return;
+        continue;
       }
       // A bare marker ("(a)") with nothing after it is not a provision.
-      if (i === 0 && markerIncluded && /^\s*(?:\(\w{1,6}\)|\w{1,5}\.|[•\-–*])\s*$/.test(text.slice(s, e)))
-        return;
-      const lastChar = text.slice(Math.max(s, e - 3), e).trimEnd();
+      if (k === 0 && markerIncluded && isBareMarker(text, s, e)) continue;
       segments.push({
         start: s,
         end: e,
@@ -758,10 +785,10 @@ export function segmentProvisions(text: string): Segment[] {
         headings,
         parent,
         section: sectionCounter,
-        isLeadIn: i === sentences.length - 1 && /[:—]$/.test(lastChar),
+        isLeadIn: k === last && endsLeadIn(text, s, e),
         isContinuation: i > 0,
       });
-    });
+    }
     const top = stack[stack.length - 1];
     if (top && segments.length > 0) top.segment = segments.length - 1;
   };
