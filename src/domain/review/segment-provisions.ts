@@ -75,12 +75,8 @@ const SPACE_RE = /[ \t]*/y;
 const SEP_RE = /[ \t]*(?:[.:]|[–—-](?=[ \t]))?[ \t]*/y;
 const INLINE_SECTION_RE =
   /(?<=[.;:!?]["”’)]*)[ \t]+(?=(?:§{1,2}[ \t]*|Sec(?:tion)?\.?[ \t]+|SEC(?:TION)?\.?[ \t]+)\d[\w.\-]*\.[ \t]+[A-Z(])/g;
-/** What INLINE_SECTION_RE needs before the section's number: stop, closing quotes, spaces, then "§", "Sec" or "SEC". */
-const INLINE_SECTION_HINT_RE = /[.;:!?]["”’)]*[ \t]+(?=§|Sec|SEC)/g;
 const INLINE_PAREN_RE =
   /(?:[.;:]|—)["”’)]*[ \t]+(?:(?:and|or)[ \t]+)?(\((?:[ivxlc]{1,6}|[a-z]{1,2}|\d{1,3}|[A-Z]{1,2})\))[ \t]/g;
-/** What INLINE_PAREN_RE needs up to its marker's "(". */
-const INLINE_PAREN_HINT_RE = /(?:[.;:]|—)["”’)]*[ \t]+(?:(?:and|or)[ \t]+)?\(/g;
 const SENTENCE_END_RE = /[.!?]["”’)\]]*[ \t\r\n]+(?=["“‘(\[]?[A-Z0-9§•])/g;
 const MODAL_WORD_RE =
   /\b(?:shall|may|must|will|is|are|was|were|means|mean|does|do|has|have|should|can|includes?|provides?|be|not)\b/i;
@@ -400,6 +396,82 @@ const seek = (cursor: Cursor, from: number): void => {
   cursor.end = m ? m.index + m[0].length : cursor.text.length;
 };
 
+/**
+ * Where a string occurs in one text at or after a position, found by `indexOf` on the whole text and kept: blocks are
+ * read in order, so the occurrence found past one block is the one the next blocks start from.
+ */
+interface Occurrences {
+  readonly text: string;
+  readonly needle: string;
+  /** Where the last search started; `at` is the first occurrence at or after it. */
+  searchedFrom: number;
+  /** That occurrence, or the text's length when there is none. */
+  at: number;
+}
+
+const occurrencesOf = (text: string, needle: string): Occurrences => ({
+  text,
+  needle,
+  searchedFrom: 0,
+  at: -1,
+});
+
+/** The first occurrence at or after `from`, or the text's length. */
+const nextOccurrence = (o: Occurrences, from: number): number => {
+  if (o.searchedFrom <= from && from <= o.at) return o.at;
+  o.searchedFrom = from;
+  const i = o.text.indexOf(o.needle, from);
+  o.at = i === -1 ? o.text.length : i;
+  return o.at;
+};
+
+const isSpaceOrTab = (c: number): boolean => c === 32 || c === 9;
+
+/**
+ * Whether an occurrence inside (start, end) follows a stop, closing quotes and spaces: what the lookbehind of
+ * INLINE_SECTION_RE needs before "§", "Sec" or "SEC", read back no further than `start` as on a slice of the block.
+ */
+const anyAfterStop = (o: Occurrences, start: number, end: number): boolean => {
+  const text = o.text;
+  for (let k = nextOccurrence(o, start + 1); k < end; k = nextOccurrence(o, k + 1)) {
+    let j = k - 1;
+    if (!isSpaceOrTab(text.charCodeAt(j))) continue;
+    while (j > start && isSpaceOrTab(text.charCodeAt(j))) j--;
+    while (j > start && isInlineCloser(text.charCodeAt(j))) j--;
+    const c = text.charCodeAt(j);
+    if (c === 46 || c === 59 || c === 58 || c === 33 || c === 63) return true;
+  }
+  return false;
+};
+
+/** Closing quotes and brackets INLINE_SECTION_RE and INLINE_PAREN_RE allow after a stop: `"`, `”`, `’`, `)`. */
+const isInlineCloser = (c: number): boolean => c === 34 || c === 8221 || c === 8217 || c === 41;
+
+/**
+ * Whether a "(" inside [start, end) is where INLINE_PAREN_RE would read a run-in marker: after `.`, `;`, `:` or `—`,
+ * closing quotes, spaces and perhaps "and" or "or" with spaces, read back no further than `start`.
+ */
+const anyRunInParen = (o: Occurrences, start: number, end: number): boolean => {
+  const text = o.text;
+  for (let k = nextOccurrence(o, start); k < end; k = nextOccurrence(o, k + 1)) {
+    let j = k - 1;
+    if (j < start || !isSpaceOrTab(text.charCodeAt(j))) continue;
+    while (j > start && isSpaceOrTab(text.charCodeAt(j))) j--;
+    // "; and (b)", ". or (2)": the word and the spaces before it.
+    let w = -1;
+    if (text.startsWith('and', j - 2)) w = j - 3;
+    else if (text.startsWith('or', j - 1)) w = j - 2;
+    if (w >= start && isSpaceOrTab(text.charCodeAt(w))) {
+      j = w;
+      while (j > start && isSpaceOrTab(text.charCodeAt(j))) j--;
+    }
+    while (j > start && isInlineCloser(text.charCodeAt(j))) j--;
+    const c = text.charCodeAt(j);
+    if (j >= start && (c === 46 || c === 59 || c === 58 || c === 8212)) return true;
+  }
+  return false;
+};
+
 /** Closing quotes and brackets after a sentence stop: `"`, `”`, `’`, `)`, `]`. */
 const isCloser = (c: number): boolean => c === 34 || c === 8221 || c === 8217 || c === 41 || c === 93;
 
@@ -596,8 +668,15 @@ export function segmentProvisions(text: string): Segment[] {
   const segments: Segment[] = [];
   const stack: Level[] = [];
   const sentenceEnds = cursorOf(text, SENTENCE_END_RE);
-  const inlineSectionHints = cursorOf(text, INLINE_SECTION_HINT_RE);
-  const inlineMarkerHints = cursorOf(text, INLINE_PAREN_HINT_RE);
+  const sectionSigns = occurrencesOf(text, '§');
+  const secWords = occurrencesOf(text, 'Sec');
+  const secCapitals = occurrencesOf(text, 'SEC');
+  const parens = occurrencesOf(text, '(');
+  /** Whether text[start, end) may hold a run-in section heading: "§", "Sec" or "SEC" after a stop and spaces. */
+  const mayHoldInlineSection = (start: number, end: number): boolean =>
+    anyAfterStop(sectionSigns, start, end) ||
+    anyAfterStop(secWords, start, end) ||
+    anyAfterStop(secCapitals, start, end);
   // Heading arrays are shared: segments with the same headings get the same array, so the caches downstream that are
   // keyed by the array (tagger, review) hit. `withHeading(hs, h)` is the one array for `hs` followed by `h`.
   const NO_HEADINGS: string[] = [];
@@ -798,8 +877,7 @@ export function segmentProvisions(text: string): Segment[] {
     const blockStart = blocks[b]!;
     const blockEnd = blocks[b + 1]!;
     // A run-in section heading ("... Ordinance. § 2. Civil immigration detainers. (a) ...") needs the hint before it.
-    seek(inlineSectionHints, blockStart);
-    if (inlineSectionHints.end >= blockEnd) readUnit(blockStart, blockEnd);
+    if (!mayHoldInlineSection(blockStart, blockEnd)) readUnit(blockStart, blockEnd);
     else
       for (const [subStart, subEnd] of splitAtInlineSections(text, blockStart, blockEnd))
         readUnit(subStart, subEnd);
@@ -903,9 +981,8 @@ export function segmentProvisions(text: string): Segment[] {
   }
 
   function emitPieces(start: number, end: number, first: Marker | null): void {
-    // Most pieces have no run-in marker: the hint (up to its "(") must lie inside the piece for one to follow.
-    seek(inlineMarkerHints, start);
-    if (inlineMarkerHints.end > end) {
+    // Most pieces have no run-in marker: it needs a "(" after a stop, spaces and perhaps "and" or "or".
+    if (!anyRunInParen(parens, start, end)) {
       emit(start, end, first);
       return;
     }
