@@ -95,6 +95,8 @@ const ABBREVIATIONS = new Set(
 
 const LOWER_MARKER_RE = /(?:\([a-z]{1,6}\)|[a-z]{1,4}\.)[ \t]/y;
 const NO_LEVELS: readonly Level[] = [];
+/** The kind of a decimal marker by its number of parts ("1.2" is `dec2`). */
+const DECIMAL_KINDS: readonly Kind[] = ['plain', 'dec1', 'dec2', 'dec3', 'dec4', 'dec5'];
 
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
 const romanValue = (s: string): number => {
@@ -219,12 +221,21 @@ function readListMarker(text: string, pos: number, stack: readonly Level[]): Mar
     const m = BARE_NUMBER_RE.exec(text);
     if (!m) return null;
     const num = m[1]!;
-    const parts = num.split('.');
-    if (parts.length === 1 && m[2] !== '.') return null; // "8 U.S.C." is not a marker
-    if (m[3] !== undefined && /[a-z]/.test(m[3]) && m[2] !== '.') return null; // "4 hours" is not a marker
-    if (parts[0]!.length >= 3) return { kind: 'section', value: 0, norm: num, end: pos + m[0].length };
-    const kind = `dec${Math.min(parts.length, 5)}` as Kind;
-    return { kind, value: Number(parts[parts.length - 1]), norm: num, end: pos + m[0].length };
+    const firstDot = num.indexOf('.');
+    if (firstDot === -1 && m[2] !== '.') return null; // "8 U.S.C." is not a marker
+    const next = m[3]?.charCodeAt(0) ?? 0;
+    if (next >= 97 && next <= 122 && m[2] !== '.') return null; // "4 hours" is not a marker
+    if ((firstDot === -1 ? num.length : firstDot) >= 3)
+      return { kind: 'section', value: 0, norm: num, end: pos + m[0].length };
+    let parts = 1;
+    for (let i = firstDot; i !== -1; i = num.indexOf('.', i + 1)) parts++;
+    const lastDot = num.lastIndexOf('.');
+    return {
+      kind: DECIMAL_KINDS[Math.min(parts, 5)]!,
+      value: Number(num.slice(lastDot + 1)),
+      norm: num,
+      end: pos + m[0].length,
+    };
   }
   // Most lines start with a word: a letter is a marker only when "." follows it or it may begin a roman numeral,
   // and no bullet is a letter, so the two patterns below are tried only where they can match.
@@ -284,10 +295,10 @@ function readTitle(text: string, pos: number, end: number, requireTitleCase: boo
   const titleEnd = stop === -1 ? (end - pos <= 100 ? end : -1) : stop;
   if (titleEnd <= pos) return -1;
   if (countWords(text, pos, titleEnd, 12) > 12) return -1;
-  const title = text.slice(pos, titleEnd);
   const hasMore = stop !== -1 && skipSpace(text, stop + 1) < end;
   if (stop !== -1 && text.charCodeAt(stop) === 58 && hasMore) return -1; // "The Sheriff shall:" is a lead-in
-  const upper = isUpperHeavy(title);
+  const title = text.slice(pos, titleEnd);
+  const upper = isUpperHeavy(text, pos, titleEnd);
   if (upper ? OPERATIVE_WORD_RE.test(title) : MODAL_WORD_RE.test(title)) return -1;
   if (!hasMore && requireTitleCase && !upper && !isTitleCase(title)) return -1;
   return stop === -1 ? titleEnd : stop + 1;
@@ -947,10 +958,13 @@ export function segmentProvisions(text: string): Segment[] {
       let isHeading = false;
       if (length <= 200) {
         const blockText = text.slice(pos, subEnd);
-        const short = length <= 90 && countWords(text, pos, subEnd, 12) <= 12;
+        // Cheapest tests first: most blocks are neither capitals nor short and open.
         isHeading =
-          (isUpperHeavy(blockText) && !OPERATIVE_WORD_RE.test(blockText)) ||
-          (short && !endsWithTerminal(text, subEnd) && !MODAL_WORD_RE.test(blockText));
+          (isUpperHeavy(text, pos, subEnd) && !OPERATIVE_WORD_RE.test(blockText)) ||
+          (length <= 90 &&
+            !endsWithTerminal(text, subEnd) &&
+            countWords(text, pos, subEnd, 12) <= 12 &&
+            !MODAL_WORD_RE.test(blockText));
       }
       if (isHeading) {
         stack.length = 0;
