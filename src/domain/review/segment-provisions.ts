@@ -787,7 +787,7 @@ export function segmentProvisions(text: string): Segment[] {
     stack.push({
       kind: marker.kind,
       value: marker.value,
-      marker: marker.norm.replace(/\.$/, ''),
+      marker: marker.norm.charCodeAt(marker.norm.length - 1) === 46 ? marker.norm.slice(0, -1) : marker.norm,
       segment: -1,
       heading,
     });
