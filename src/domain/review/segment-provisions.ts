@@ -93,8 +93,10 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-const LOWER_MARKER_RE = /^(?:\([a-z]{1,6}\)|[a-z]{1,4}\.)[ \t]/;
+const LOWER_MARKER_RE = /(?:\([a-z]{1,6}\)|[a-z]{1,4}\.)[ \t]/y;
 const NO_LEVELS: readonly Level[] = [];
+/** The kind of a decimal marker by its number of parts ("1.2" is `dec2`). */
+const DECIMAL_KINDS: readonly Kind[] = ['plain', 'dec1', 'dec2', 'dec3', 'dec4', 'dec5'];
 
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
 const romanValue = (s: string): number => {
@@ -219,12 +221,21 @@ function readListMarker(text: string, pos: number, stack: readonly Level[]): Mar
     const m = BARE_NUMBER_RE.exec(text);
     if (!m) return null;
     const num = m[1]!;
-    const parts = num.split('.');
-    if (parts.length === 1 && m[2] !== '.') return null; // "8 U.S.C." is not a marker
-    if (m[3] !== undefined && /[a-z]/.test(m[3]) && m[2] !== '.') return null; // "4 hours" is not a marker
-    if (parts[0]!.length >= 3) return { kind: 'section', value: 0, norm: num, end: pos + m[0].length };
-    const kind = `dec${Math.min(parts.length, 5)}` as Kind;
-    return { kind, value: Number(parts[parts.length - 1]), norm: num, end: pos + m[0].length };
+    const firstDot = num.indexOf('.');
+    if (firstDot === -1 && m[2] !== '.') return null; // "8 U.S.C." is not a marker
+    const next = m[3]?.charCodeAt(0) ?? 0;
+    if (next >= 97 && next <= 122 && m[2] !== '.') return null; // "4 hours" is not a marker
+    if ((firstDot === -1 ? num.length : firstDot) >= 3)
+      return { kind: 'section', value: 0, norm: num, end: pos + m[0].length };
+    let parts = 1;
+    for (let i = firstDot; i !== -1; i = num.indexOf('.', i + 1)) parts++;
+    const lastDot = num.lastIndexOf('.');
+    return {
+      kind: DECIMAL_KINDS[Math.min(parts, 5)]!,
+      value: Number(num.slice(lastDot + 1)),
+      norm: num,
+      end: pos + m[0].length,
+    };
   }
   // Most lines start with a word: a letter is a marker only when "." follows it or it may begin a roman numeral,
   // and no bullet is a letter, so the two patterns below are tried only where they can match.
@@ -284,10 +295,10 @@ function readTitle(text: string, pos: number, end: number, requireTitleCase: boo
   const titleEnd = stop === -1 ? (end - pos <= 100 ? end : -1) : stop;
   if (titleEnd <= pos) return -1;
   if (countWords(text, pos, titleEnd, 12) > 12) return -1;
-  const title = text.slice(pos, titleEnd);
   const hasMore = stop !== -1 && skipSpace(text, stop + 1) < end;
   if (stop !== -1 && text.charCodeAt(stop) === 58 && hasMore) return -1; // "The Sheriff shall:" is a lead-in
-  const upper = isUpperHeavy(title);
+  const title = text.slice(pos, titleEnd);
+  const upper = isUpperHeavy(text, pos, titleEnd);
   if (upper ? OPERATIVE_WORD_RE.test(title) : MODAL_WORD_RE.test(title)) return -1;
   if (!hasMore && requireTitleCase && !upper && !isTitleCase(title)) return -1;
   return stop === -1 ? titleEnd : stop + 1;
@@ -354,39 +365,163 @@ function isAbbreviationBefore(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(token.toLowerCase());
 }
 
-/** Sentence ranges inside [start, end), with continuation sentences ("This prohibition ...") merged into the one before. */
-function splitSentences(
-  text: string,
-  start: number,
-  end: number,
-  searchFrom: number,
-): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  // The search runs on the piece alone: on the whole text it would go on past `end` to the next sentence end, often
-  // several pieces further on. That changes no match that counts, since one that reaches `end` is dropped anyway.
-  const piece = text.slice(searchFrom, end);
-  SENTENCE_END_RE.lastIndex = 0;
+/** Whether a continuation sentence ("This prohibition ...", "However, ...") starts at `s`, reading no further than `end`. */
+const startsContinuation = (text: string, s: number, end: number): boolean => {
+  // Every CONTINUATION_RE word starts with one of T S H P E N A; most sentences start with another letter.
+  const c = text.charCodeAt(s);
+  if (c !== 84 && c !== 83 && c !== 72 && c !== 80 && c !== 69 && c !== 78 && c !== 65) return false;
+  return CONTINUATION_RE.test(text.slice(s, Math.min(end, s + 40)));
+};
+
+/**
+ * The first match of a global pattern at or after a position of one text. Blocks and pieces are read in order, so the
+ * match found past one block's end is the one the next blocks start from: the text is searched once in all, instead of
+ * once on a slice of each block.
+ */
+interface Cursor {
+  readonly text: string;
+  readonly pattern: RegExp;
+  /** Where the last search started; the match found is the first at or after it. */
+  searchedFrom: number;
+  /** Start of that match, or the text's length when there is none. */
+  at: number;
+  /** End of that match, or the text's length. */
+  end: number;
+}
+
+const cursorOf = (text: string, pattern: RegExp): Cursor => ({
+  text,
+  pattern,
+  searchedFrom: 0,
+  at: -1,
+  end: -1,
+});
+
+/** Moves `cursor` to the first match starting at or after `from`. */
+const seek = (cursor: Cursor, from: number): void => {
+  if (cursor.searchedFrom <= from && from <= cursor.at) return;
+  cursor.searchedFrom = from;
+  cursor.pattern.lastIndex = from;
+  const m = cursor.pattern.exec(cursor.text);
+  cursor.at = m ? m.index : cursor.text.length;
+  cursor.end = m ? m.index + m[0].length : cursor.text.length;
+};
+
+/**
+ * Where a string occurs in one text at or after a position, found by `indexOf` on the whole text and kept: blocks are
+ * read in order, so the occurrence found past one block is the one the next blocks start from.
+ */
+interface Occurrences {
+  readonly text: string;
+  readonly needle: string;
+  /** Where the last search started; `at` is the first occurrence at or after it. */
+  searchedFrom: number;
+  /** That occurrence, or the text's length when there is none. */
+  at: number;
+}
+
+const occurrencesOf = (text: string, needle: string): Occurrences => ({
+  text,
+  needle,
+  searchedFrom: 0,
+  at: -1,
+});
+
+/** The first occurrence at or after `from`, or the text's length. */
+const nextOccurrence = (o: Occurrences, from: number): number => {
+  if (o.searchedFrom <= from && from <= o.at) return o.at;
+  o.searchedFrom = from;
+  const i = o.text.indexOf(o.needle, from);
+  o.at = i === -1 ? o.text.length : i;
+  return o.at;
+};
+
+const isSpaceOrTab = (c: number): boolean => c === 32 || c === 9;
+
+/**
+ * Whether an occurrence inside (start, end) follows a stop, closing quotes and spaces: what the lookbehind of
+ * INLINE_SECTION_RE needs before "§", "Sec" or "SEC", read back no further than `start` as on a slice of the block.
+ */
+const anyAfterStop = (o: Occurrences, start: number, end: number): boolean => {
+  const text = o.text;
+  for (let k = nextOccurrence(o, start + 1); k < end; k = nextOccurrence(o, k + 1)) {
+    let j = k - 1;
+    if (!isSpaceOrTab(text.charCodeAt(j))) continue;
+    while (j > start && isSpaceOrTab(text.charCodeAt(j))) j--;
+    while (j > start && isInlineCloser(text.charCodeAt(j))) j--;
+    const c = text.charCodeAt(j);
+    if (c === 46 || c === 59 || c === 58 || c === 33 || c === 63) return true;
+  }
+  return false;
+};
+
+/** Closing quotes and brackets INLINE_SECTION_RE and INLINE_PAREN_RE allow after a stop: `"`, `”`, `’`, `)`. */
+const isInlineCloser = (c: number): boolean => c === 34 || c === 8221 || c === 8217 || c === 41;
+
+/**
+ * Whether a "(" inside [start, end) is where INLINE_PAREN_RE would read a run-in marker: after `.`, `;`, `:` or `—`,
+ * closing quotes, spaces and perhaps "and" or "or" with spaces, read back no further than `start`.
+ */
+const anyRunInParen = (o: Occurrences, start: number, end: number): boolean => {
+  const text = o.text;
+  for (let k = nextOccurrence(o, start); k < end; k = nextOccurrence(o, k + 1)) {
+    let j = k - 1;
+    if (j < start || !isSpaceOrTab(text.charCodeAt(j))) continue;
+    while (j > start && isSpaceOrTab(text.charCodeAt(j))) j--;
+    // "; and (b)", ". or (2)": the word and the spaces before it.
+    let w = -1;
+    if (text.startsWith('and', j - 2)) w = j - 3;
+    else if (text.startsWith('or', j - 1)) w = j - 2;
+    if (w >= start && isSpaceOrTab(text.charCodeAt(w))) {
+      j = w;
+      while (j > start && isSpaceOrTab(text.charCodeAt(j))) j--;
+    }
+    while (j > start && isInlineCloser(text.charCodeAt(j))) j--;
+    const c = text.charCodeAt(j);
+    if (j >= start && (c === 46 || c === 59 || c === 58 || c === 8212)) return true;
+  }
+  return false;
+};
+
+/** Closing quotes and brackets after a sentence stop: `"`, `”`, `’`, `)`, `]`. */
+const isCloser = (c: number): boolean => c === 34 || c === 8221 || c === 8217 || c === 41 || c === 93;
+
+/** Opening quotes and brackets before a sentence's first letter: `"`, `“`, `‘`, `(`, `[`. */
+const isOpener = (c: number): boolean => c === 34 || c === 8220 || c === 8216 || c === 40 || c === 91;
+
+/**
+ * Sentence ranges inside [start, end), start and end of each one after the other, with continuation sentences
+ * ("This prohibition ...") merged into the one before.
+ */
+function splitSentences(ends: Cursor, start: number, end: number, searchFrom: number): number[] {
+  const text = ends.text;
+  const out: number[] = [];
   let s = start;
-  let m: RegExpExecArray | null;
-  while ((m = SENTENCE_END_RE.exec(piece)) !== null) {
-    const at = searchFrom + m.index;
-    const next = at + m[0].length;
-    if (next >= end) break;
+  for (let from = searchFrom; ;) {
+    seek(ends, from);
+    const at = ends.at;
+    const next = ends.end;
+    if (at >= end) break;
+    // A match counts only when it lies in the piece, up to the capital it looks ahead to. One that reaches past
+    // `end` is the last before it: what follows the stop up to `end` is closing quotes and spaces.
+    if ((isOpener(text.charCodeAt(next)) ? next + 1 : next) >= end) break;
+    from = next;
     if (isAbbreviationBefore(text, at)) continue;
-    const sentenceEnd = at + m[0].trimEnd().length;
+    // The sentence ends after its closing quotes or brackets, before the spaces.
+    let sentenceEnd = at + 1;
+    while (isCloser(text.charCodeAt(sentenceEnd))) sentenceEnd++;
     if (out.length === 0 && s === start) {
-      out.push([s, sentenceEnd]);
-    } else if (CONTINUATION_RE.test(text.slice(s, Math.min(end, s + 40)))) {
-      out[out.length - 1]![1] = sentenceEnd;
+      out.push(s, sentenceEnd);
+    } else if (startsContinuation(text, s, end)) {
+      out[out.length - 1] = sentenceEnd;
     } else {
-      out.push([s, sentenceEnd]);
+      out.push(s, sentenceEnd);
     }
     s = next;
   }
   if (s < end) {
-    if (out.length > 0 && CONTINUATION_RE.test(text.slice(s, Math.min(end, s + 40))))
-      out[out.length - 1]![1] = end;
-    else out.push([s, end]);
+    if (out.length > 0 && startsContinuation(text, s, end)) out[out.length - 1] = end;
+    else out.push(s, end);
   }
   return out;
 }
@@ -408,10 +543,37 @@ const countWords = (text: string, from: number, to: number, limit: number): numb
   return words;
 };
 
-const trimRange = (text: string, start: number, end: number): [number, number] => {
+/** The start of text[start, end) past its spaces. */
+const trimStart = (text: string, start: number, end: number): number => {
   while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  return start;
+};
+
+/** The end of text[start, end) before its spaces. */
+const trimEnd = (text: string, start: number, end: number): number => {
   while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
-  return [start, end];
+  return end;
+};
+
+/**
+ * Whether the provision text[start, end) (trimmed of spaces) ends with a colon or a dash: it introduces a list. Past a
+ * last character in ASCII, which is not a space here, the answer is that character; only a wider space (which
+ * `trimEnd` takes away) needs the slice.
+ */
+const endsLeadIn = (text: string, start: number, end: number): boolean => {
+  const c = text.charCodeAt(end - 1);
+  if (c === 58 || c === 8212) return true;
+  if (c < 128) return false;
+  return /[:—]$/.test(text.slice(Math.max(start, end - 3), end).trimEnd());
+};
+
+/**
+ * Whether text[start, end) (trimmed of spaces) is a marker alone, "(a)" or "1." with nothing after it. A marker has
+ * at most 8 characters; when both ends are ASCII (so not spaces) a longer range cannot be one.
+ */
+const isBareMarker = (text: string, start: number, end: number): boolean => {
+  if (end - start > 8 && text.charCodeAt(start) < 128 && text.charCodeAt(end - 1) < 128) return false;
+  return /^\s*(?:\(\w{1,6}\)|\w{1,5}\.|[•\-–*])\s*$/.test(text.slice(start, end));
 };
 
 const endsWithTerminal = (text: string, end: number): boolean => {
@@ -429,9 +591,9 @@ const endsWithTerminal = (text: string, end: number): boolean => {
   return (c === 100 || c === 114) && /[;,]\s*(?:and|or)$/.test(text.slice(Math.max(0, end - 8), end));
 };
 
-/** Line-level blocks: paragraphs, with hard-wrapped lines joined back. */
-function readBlocks(text: string): Array<[number, number]> {
-  const blocks: Array<[number, number]> = [];
+/** Line-level blocks: paragraphs, with hard-wrapped lines joined back. Returns start and end of each, one after the other. */
+function readBlocks(text: string): number[] {
+  const blocks: number[] = [];
   const n = text.length;
   let pos = 0;
   let blockStart = -1;
@@ -440,7 +602,7 @@ function readBlocks(text: string): Array<[number, number]> {
   let prevTerminal = true;
   let prevUpper = false;
   const close = () => {
-    if (blockStart >= 0) blocks.push([blockStart, blockEnd]);
+    if (blockStart >= 0) blocks.push(blockStart, blockEnd);
     blockStart = -1;
   };
   while (pos <= n) {
@@ -455,11 +617,14 @@ function readBlocks(text: string): Array<[number, number]> {
     } else {
       const first = text.charCodeAt(ls);
       const startsLower = first >= 97 && first <= 122;
-      const startsMarker = startsLower
-        ? LOWER_MARKER_RE.test(text.slice(ls, ls + 9))
-        : readSectionMarker(text, ls) !== null || readListMarker(text, ls, NO_LEVELS) !== null;
+      // Whether the line starts with a marker is read last: it matters only for a line that may continue the one
+      // before, and most lines follow one that ends a sentence.
       const mayContinue: boolean =
-        blockStart >= 0 && !startsMarker && !prevTerminal && !prevUpper && (startsLower || prevLen >= 60);
+        blockStart >= 0 &&
+        !prevTerminal &&
+        !prevUpper &&
+        (startsLower || prevLen >= 60) &&
+        !(startsLower ? startsLowerMarker(text, ls) : startsMarker(text, ls));
       const lineTerminal = endsWithTerminal(text, le);
       const lineUpper: boolean =
         (mayContinue || !lineTerminal) && isUpperHeavy(text, ls, Math.min(le, ls + 80));
@@ -480,20 +645,19 @@ function readBlocks(text: string): Array<[number, number]> {
   return blocks;
 }
 
-/** Splits one block further at run-in section headings ("... Ordinance. § 2. Civil immigration detainers. (a) ..."). */
-function splitInlineSections(text: string, start: number, end: number): Array<[number, number]> {
-  const body = text.slice(start, end);
-  if (body.indexOf('§') === -1 && body.indexOf('Sec') === -1 && body.indexOf('SEC') === -1)
-    return [[start, end]];
-  return splitAtInlineSections(text, body, start, end);
-}
+/** Whether a line starting with a lower-case letter starts with a list marker ("a. ", "iv. "). */
+const startsLowerMarker = (text: string, pos: number): boolean => {
+  LOWER_MARKER_RE.lastIndex = pos;
+  return LOWER_MARKER_RE.test(text);
+};
 
-function splitAtInlineSections(
-  text: string,
-  body: string,
-  start: number,
-  end: number,
-): Array<[number, number]> {
+/** Whether a line starts with a section or list marker. */
+const startsMarker = (text: string, pos: number): boolean =>
+  readSectionMarker(text, pos) !== null || readListMarker(text, pos, NO_LEVELS) !== null;
+
+/** Splits one block further at run-in section headings ("... Ordinance. § 2. Civil immigration detainers. (a) ..."). */
+function splitAtInlineSections(text: string, start: number, end: number): Array<[number, number]> {
+  const body = text.slice(start, end);
   const out: Array<[number, number]> = [];
   INLINE_SECTION_RE.lastIndex = 0;
   let s = start;
@@ -514,6 +678,16 @@ function splitAtInlineSections(
 export function segmentProvisions(text: string): Segment[] {
   const segments: Segment[] = [];
   const stack: Level[] = [];
+  const sentenceEnds = cursorOf(text, SENTENCE_END_RE);
+  const sectionSigns = occurrencesOf(text, '§');
+  const secWords = occurrencesOf(text, 'Sec');
+  const secCapitals = occurrencesOf(text, 'SEC');
+  const parens = occurrencesOf(text, '(');
+  /** Whether text[start, end) may hold a run-in section heading: "§", "Sec" or "SEC" after a stop and spaces. */
+  const mayHoldInlineSection = (start: number, end: number): boolean =>
+    anyAfterStop(sectionSigns, start, end) ||
+    anyAfterStop(secWords, start, end) ||
+    anyAfterStop(secCapitals, start, end);
   // Heading arrays are shared: segments with the same headings get the same array, so the caches downstream that are
   // keyed by the array (tagger, review) hit. `withHeading(hs, h)` is the one array for `hs` followed by `h`.
   const NO_HEADINGS: string[] = [];
@@ -613,7 +787,7 @@ export function segmentProvisions(text: string): Segment[] {
     stack.push({
       kind: marker.kind,
       value: marker.value,
-      marker: marker.norm.replace(/\.$/, ''),
+      marker: marker.norm.charCodeAt(marker.norm.length - 1) === 46 ? marker.norm.slice(0, -1) : marker.norm,
       segment: -1,
       heading,
     });
@@ -629,11 +803,12 @@ export function segmentProvisions(text: string): Segment[] {
   };
 
   const emit = (pieceStart: number, pieceEnd: number, marker: Marker | null): void => {
-    const [ps, pe] = trimRange(text, pieceStart, pieceEnd);
+    const ps = trimStart(text, pieceStart, pieceEnd);
+    const pe = trimEnd(text, ps, pieceEnd);
     if (pe <= ps) return;
     const markerIncluded = marker !== null;
     const sentences = splitSentences(
-      text,
+      sentenceEnds,
       ps,
       pe,
       markerIncluded ? Math.min(pe, Math.max(ps, marker.end)) : ps,
@@ -641,18 +816,21 @@ export function segmentProvisions(text: string): Segment[] {
     const { label, path } = labelNow();
     const headings = headingsNow();
     const parent = parentIndex();
-    sentences.forEach(([s0, e0], i) => {
-      const [s, e0t] = trimRange(text, s0, e0);
-      if (e0t <= s) return;
+    const last = sentences.length - 2;
+    for (let k = 0; k <= last; k += 2) {
+      const i = k >> 1;
+      const s = trimStart(text, sentences[k]!, sentences[k + 1]!);
+      const e = trimEnd(text, s, sentences[k + 1]!);
+      if (e <= s) continue;
       // A "sentence" longer than any real provision (a table, OCR noise, hostile input) is cut into chunks, so the
       // work per provision stays bounded; the later chunks are continuations.
-      const e = e0t;
       if (e - s > MAX_SEGMENT_CHARS) {
         let at = s;
-        while (e0t - at > MAX_SEGMENT_CHARS) {
+        while (e - at > MAX_SEGMENT_CHARS) {
           let cut = text.lastIndexOf(' ', at + MAX_SEGMENT_CHARS);
           if (cut <= at + MAX_SEGMENT_CHARS / 2) cut = at + MAX_SEGMENT_CHARS;
-          const [cs, ce] = trimRange(text, at, cut);
+          const cs = trimStart(text, at, cut);
+          const ce = trimEnd(text, cs, cut);
           if (ce > cs) {
             segments.push({
               start: cs,
@@ -669,8 +847,9 @@ export function segmentProvisions(text: string): Segment[] {
           }
           at = cut;
         }
-        const [rs, re] = trimRange(text, at, e0t);
-        if (re <= rs) return;
+        const rs = trimStart(text, at, e);
+        const re = trimEnd(text, rs, e);
+        if (re <= rs) continue;
         segments.push({
           start: rs,
           end: re,
@@ -680,16 +859,13 @@ export function segmentProvisions(text: string): Segment[] {
           headings,
           parent,
           section: sectionCounter,
-          isLeadIn:
-            i === sentences.length - 1 && /[:—]$/.test(text.slice(Math.max(rs, re - 3), re).trimEnd()),
+          isLeadIn: k === last && endsLeadIn(text, rs, re),
           isContinuation: true,
         });
-        return;
+        continue;
       }
       // A bare marker ("(a)") with nothing after it is not a provision.
-      if (i === 0 && markerIncluded && /^\s*(?:\(\w{1,6}\)|\w{1,5}\.|[•\-–*])\s*$/.test(text.slice(s, e)))
-        return;
-      const lastChar = text.slice(Math.max(s, e - 3), e).trimEnd();
+      if (k === 0 && markerIncluded && isBareMarker(text, s, e)) continue;
       segments.push({
         start: s,
         end: e,
@@ -699,17 +875,23 @@ export function segmentProvisions(text: string): Segment[] {
         headings,
         parent,
         section: sectionCounter,
-        isLeadIn: i === sentences.length - 1 && /[:—]$/.test(lastChar),
+        isLeadIn: k === last && endsLeadIn(text, s, e),
         isContinuation: i > 0,
       });
-    });
+    }
     const top = stack[stack.length - 1];
     if (top && segments.length > 0) top.segment = segments.length - 1;
   };
 
-  for (const [blockStart, blockEnd] of readBlocks(text)) {
-    for (const [subStart, subEnd] of splitInlineSections(text, blockStart, blockEnd))
-      readUnit(subStart, subEnd);
+  const blocks = readBlocks(text);
+  for (let b = 0; b < blocks.length; b += 2) {
+    const blockStart = blocks[b]!;
+    const blockEnd = blocks[b + 1]!;
+    // A run-in section heading ("... Ordinance. § 2. Civil immigration detainers. (a) ...") needs the hint before it.
+    if (!mayHoldInlineSection(blockStart, blockEnd)) readUnit(blockStart, blockEnd);
+    else
+      for (const [subStart, subEnd] of splitAtInlineSections(text, blockStart, blockEnd))
+        readUnit(subStart, subEnd);
   }
 
   /** One block, or one run-in section of it: a section or list item with its text, a heading, or plain text. */
@@ -776,10 +958,13 @@ export function segmentProvisions(text: string): Segment[] {
       let isHeading = false;
       if (length <= 200) {
         const blockText = text.slice(pos, subEnd);
-        const short = length <= 90 && countWords(text, pos, subEnd, 12) <= 12;
+        // Cheapest tests first: most blocks are neither capitals nor short and open.
         isHeading =
-          (isUpperHeavy(blockText) && !OPERATIVE_WORD_RE.test(blockText)) ||
-          (short && !endsWithTerminal(text, subEnd) && !MODAL_WORD_RE.test(blockText));
+          (isUpperHeavy(text, pos, subEnd) && !OPERATIVE_WORD_RE.test(blockText)) ||
+          (length <= 90 &&
+            !endsWithTerminal(text, subEnd) &&
+            countWords(text, pos, subEnd, 12) <= 12 &&
+            !MODAL_WORD_RE.test(blockText));
       }
       if (isHeading) {
         stack.length = 0;
@@ -810,6 +995,11 @@ export function segmentProvisions(text: string): Segment[] {
   }
 
   function emitPieces(start: number, end: number, first: Marker | null): void {
+    // Most pieces have no run-in marker: it needs a "(" after a stop, spaces and perhaps "and" or "or".
+    if (!anyRunInParen(parens, start, end)) {
+      emit(start, end, first);
+      return;
+    }
     const pieces = splitInlineMarkers(text, start, end, stack.slice(0, first ? -1 : undefined), first);
     pieces.forEach((piece, i) => {
       if (i > 0 && piece.marker) {
