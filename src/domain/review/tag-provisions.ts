@@ -504,6 +504,9 @@ const COOPERATION_CONTEXT =
 const isModifierTag = (tag: string): boolean =>
   tag === 'savings-clause' || tag === 'warrant-exception' || tag === 'serious-crime-carve-out';
 
+/** A restriction operator that ends an agreement ("termination of", "withdraw from"); `word` is lower case. */
+const endsAgreement = (word: string): boolean => word.startsWith('terminat') || word.startsWith('withdraw');
+
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A path marker inside a cross-reference ("(b)" in "subsection (b)(2)"); global, reset before each use. */
@@ -783,8 +786,7 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
     // A standalone "prohibits"/"restricts" is a restriction only when nothing before it already frames it.
     restrictHits = keep(restrictHits, (h) => {
       const word = t.slice(h[0], h[1]).toLowerCase();
-      if (word.startsWith('terminat') || word.startsWith('withdraw'))
-        return !P.onTermination.test(t.slice(Math.max(0, h[0] - 30), h[0]));
+      if (endsAgreement(word)) return !P.onTermination.test(t.slice(Math.max(0, h[0] - 30), h[0]));
       if (!/^(?:prohibits|forbids|bars|restricts|precludes)$/.test(word)) return true;
       return !xf.some((x) => x[0] < h[0]) && !flippedHits.some((x) => x[0] < h[0]);
     });
@@ -959,12 +961,12 @@ export function tagProvisions(text: string, segments: readonly Segment[]): Provi
         if (m) out.push([v[0], v[1] + m[0].length]);
       }
       // The agreement a limit ends or bars ("shall not renew its agreement with ICE", "notice of termination of the
-      // Memorandum of Agreement"), when immigration authorities are named near it in the clause.
-      // It must be an enforcement agreement: custody, detention, 287(g) and the like in the clause or its headings (a
-      // grant, a lease or a disaster-aid memorandum with DHS is not).
+      // Memorandum of Agreement"), when immigration authorities are named near it in the clause and it is an
+      // enforcement agreement: custody, detention, 287(g) and the like in the clause or its headings (a grant, a lease
+      // or a disaster-aid memorandum with DHS is not).
       if (c.operator !== null) {
         const op = c.operator;
-        const ending = /^(?:terminat|withdraw)/i.test(t.slice(op[0], op[1]));
+        const ending = endsAgreement(t.slice(op[0], op[1]).toLowerCase());
         const named = within(auth, c.start, c.end);
         for (const a of within(get(C.agreementWord), op[1], c.end)) {
           const gap = t.slice(op[1], a[0]);
